@@ -1,0 +1,110 @@
+"""Turn a section's field values into clause text with its (sandboxed) Jinja wording template.
+
+User text only ever reaches a template as data; templates come from the catalogue, and run in
+Jinja's immutable sandbox so that even a hostile template cannot reach Python internals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from jinja2 import StrictUndefined, Template, pass_context
+from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from plugin.workflow.errors import CatalogueError
+
+from .checks import Party
+from .definitions import FieldSpec, Section
+
+
+def join_words(items: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = [str(i) for i in items if i not in (None, "")]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def long_date(value: str | None) -> str:
+    """'2027-03-31' -> '31 March 2027' (UK style)."""
+    if not value:
+        return ""
+    day = dt.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+@pass_context
+def _party(context, ref: int | None) -> str:
+    names = context["_party_names"]
+    return names.get(ref, "an unnamed party") if ref is not None else "a party still to be named"
+
+
+@pass_context
+def _parties(context, refs: Sequence[int]) -> str:
+    return join_words([_party(context, r) for r in refs or ()])
+
+
+@pass_context
+def _label(context, value: str | None, path: str) -> str:
+    if value is None:
+        return ""
+    return context["_labels"].get(path, {}).get(value, value)
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,  # clause text is plain text; .docx and HTML escape it on output
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        party=_party, parties=_parties, label=_label, and_list=join_words, date=long_date
+    )
+    return env
+
+
+ENVIRONMENT = make_environment()
+
+
+def compile_clause(section: Section) -> Template:
+    """Compile a section's wording template. Raises CatalogueError naming the section."""
+    try:
+        return ENVIRONMENT.from_string(section.clause)
+    except TemplateError as exc:
+        raise CatalogueError(f"section '{section.key}': clause template: {exc}") from None
+
+
+def _labels(fields: Sequence[FieldSpec], prefix: str = "") -> dict[str, dict[str, str]]:
+    out = {}
+    for spec in fields:
+        if spec.options:
+            out[prefix + spec.key] = dict(spec.options)
+        if spec.fields:
+            out.update(_labels(spec.fields, f"{prefix}{spec.key}."))
+    return out
+
+
+def tidy(text: str) -> str:
+    """Strip trailing spaces and collapse runs of blank lines left by template logic."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def render_clause(
+    section: Section, template: Template, values: dict, parties: Sequence[Party]
+) -> str:
+    """The clause text for validated values. Raises CatalogueError if the template misbehaves."""
+    context = dict(values)
+    context["_party_names"] = {p.id: p.name for p in parties}
+    context["_labels"] = _labels(section.fields)
+    context["all_parties"] = [p.id for p in parties]
+    try:
+        return tidy(template.render(context))
+    except SecurityError as exc:
+        raise CatalogueError(f"section '{section.key}': clause template is unsafe: {exc}") from None
+    except (TemplateError, TypeError, ValueError) as exc:
+        raise CatalogueError(f"section '{section.key}': clause template failed: {exc}") from None

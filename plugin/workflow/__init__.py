@@ -1,0 +1,1 @@
+"""Pure rules of the multi-partner agreement workflow: no Flask, no SQLAlchemy."""
