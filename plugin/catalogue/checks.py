@@ -9,15 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from plugin.workflow.state import Party
+
 from .definitions import Check, Condition, Section
-
-
-@dataclass(frozen=True)
-class Party:
-    """A party as the catalogue sees it: an id that fields refer to, and a display name."""
-
-    id: int
-    name: str
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+"""Normalising section text, and the sha256 that approvals name.
+
+The same rules run in the task pane (JS); tests/vectors/normalisation.json holds the shared vectors.
+Normalisation: Unicode NFC; every line break (CRLF, CR, vertical tab, form feed, U+0085, U+2028,
+U+2029) becomes LF; on each line, runs of SPACE_CHARS become one space and the ends are trimmed;
+runs of blank lines become one blank line; blank lines at the start and end are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
+# Spelled out rather than \s, whose meaning differs between Python and JS: tab, space, NBSP,
+# the Unicode space separators (Zs), and U+FEFF, which Word can leave behind.
+SPACE_CHARS = "\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff"
+_SPACES = re.compile(f"[{SPACE_CHARS}]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def normalise(text: str) -> str:
+    """The canonical form of section text that hashing and comparison use."""
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def text_sha256(text: str) -> str:
+    """Hex sha256 of the normalised text, UTF-8 encoded."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
