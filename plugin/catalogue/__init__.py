@@ -1,4 +1,4 @@
-"""The 302 guidance as data: agreement kinds, continuum levels, sections, prompts, fields, checks."""
+"""The 302 guidance as data: kinds, continuum levels, sections, prompts, fields, checks."""
 
 from functools import cache
 

@@ -32,7 +32,9 @@ class Catalogue:
     def kind(self, key: str) -> Kind:
         """Raises InvalidInput for an unknown kind."""
         if key not in self.kinds:
-            raise InvalidInput(f"Unknown agreement kind '{key}'. Use one of: {', '.join(self.kinds)}.")
+            raise InvalidInput(
+                f"Unknown agreement kind '{key}'. Use one of: {', '.join(self.kinds)}."
+            )
         return self.kinds[key]
 
     def level(self, key: str) -> Level:
@@ -81,16 +83,12 @@ class Catalogue:
             return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
         return {
-            "kinds": [
-                {**dump(k), "sections": list(k.sections)} for k in self.kinds.values()
-            ],
+            "kinds": [{**dump(k), "sections": list(k.sections)} for k in self.kinds.values()],
             "levels": [
                 {**dump(lv), "required_sections": self.required_sections("partnership", lv.key)}
                 for lv in self.levels.values()
             ],
-            "sections": [
-dump(s) for s in self.sections.values()
-            ],
+            "sections": [dump(s) for s in self.sections.values()],
             "checklists": [dump(c) for c in self.checklists],
             "sources": [dump(s) for s in self.sources.values()],
         }

@@ -57,8 +57,9 @@ def _min_items(check: Check, values: dict, parties: Sequence[Party]) -> Iterator
 
 
 def _each_item_has(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
+    labels = values.get("_labels", {})
     for item in values.get(check.field) or []:
-        missing = [k for k in check.keys or () if not is_set(item.get(k))]
+        missing = [labels.get(k, k).lower() for k in check.keys or () if not is_set(item.get(k))]
         if missing:
             yield check.message.format(item=_label(item), missing=", ".join(missing))
 
@@ -112,9 +113,11 @@ def applies(condition: Condition | None, values: dict) -> bool:
 
 def run_checks(section: Section, values: dict, parties: Sequence[Party]) -> list[Finding]:
     """Every finding for one section's values; an empty list means the section is complete."""
+    labels = {sub.key: sub.label for spec in section.fields for sub in spec.fields or ()}
+    seen = {**values, "_labels": labels}  # field keys never start with "_"
     return [
         Finding(section.key, message, tuple(check.source))
         for check in section.checks
         if applies(check.when, values)
-        for message in RULES[check.rule](check, values, parties)
+        for message in RULES[check.rule](check, seen, parties)
     ]

@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 
-FieldType = Literal["text", "longtext", "date", "choice", "bool", "number", "party", "parties", "list", "records"]
+FieldType = Literal[
+    "text", "longtext", "date", "choice", "bool", "number", "party", "parties", "list", "records"
+]
 
 
 class Strict(BaseModel):
@@ -56,7 +58,9 @@ class Check(Strict):
     fields: list[Key] | None = None  # one_of
     keys: list[Key] | None = None  # each_item_has
     ref: Key | None = None  # each_party_in: the party/parties sub-field of each record
-    with_: list[Key] | None = Field(default=None, alias="with")  # each_party_in: sub-fields that must be set too
+    with_: list[Key] | None = Field(
+        default=None, alias="with"
+    )  # each_party_in: sub-fields that must be set too
     match: dict[Key, str | bool] | None = None  # any_item
     min: int = Field(default=1, ge=1)
     when: Condition | None = None

@@ -125,16 +125,23 @@ def _check_section(section: Section, known_sources: set[str], parties: list[Part
     for i, check in enumerate(section.checks):
         _check_sources(check.source, known_sources, f"{where}: checks[{i}]")
         _check_check(section, check, f"{where}: checks[{i}]")
+    try:
+        template = compile_clause(section)
+    except CatalogueError as exc:
+        raise CatalogueError(f"{where}: {exc}") from None
     variables = meta.find_undeclared_variables(ENVIRONMENT.parse(section.clause))
     unknown = variables - {f.key for f in section.fields} - {"all_parties"}
     if unknown:
         raise CatalogueError(f"{where}: clause uses unknown field(s) {sorted(unknown)}")
-    template = compile_clause(section)
     try:
         example = validate_fields(section, section.example, [p.id for p in parties])
     except InvalidInput as exc:
         raise CatalogueError(f"{where}: example: {exc.extra['errors'][0]}") from None
-    if not render_clause(section, template, example, parties):
+    try:  # render the example now, so that a broken or unsafe template never reaches a user
+        text = render_clause(section, template, example, parties)
+    except CatalogueError as exc:
+        raise CatalogueError(f"{where}: {exc}") from None
+    if not text:
         raise CatalogueError(f"{where}: clause renders empty for the example")
     return template
 

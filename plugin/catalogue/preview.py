@@ -1,7 +1,7 @@
 """Preview sections: validate each file and print its clause rendered with the example parties.
 
-    python -m plugin.catalogue.preview                 # the whole catalogue, as one agreement
-    python -m plugin.catalogue.preview FILE.yaml ...   # just these section files
+python -m plugin.catalogue.preview                 # the whole catalogue, as one agreement
+python -m plugin.catalogue.preview FILE.yaml ...   # just these section files
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def preview_files(paths: list[Path]) -> None:
         print(f"=== {section.title} ({section.key})\n")
         print(render_clause(section, template, values, parties))
         empty = validate_fields(section, {}, [p.id for p in parties])
-        print("\n--- findings for the example:", [f.message for f in run_checks(section, values, parties)])
+        print(
+            "\n--- findings for the example:",
+            [f.message for f in run_checks(section, values, parties)],
+        )
         print("--- findings when empty:")
         for finding in run_checks(section, empty, parties):
             print("   ", finding.message, list(finding.source))
