@@ -1,10 +1,10 @@
-"""Domain errors. Each carries the HTTP status the API answers with; nothing here imports a framework."""
+"""Domain errors, each carrying the HTTP status the API answers with (no framework imports)."""
 
 from __future__ import annotations
 
 
 class DomainError(Exception):
-    """A request the rules refuse. `status` is the HTTP status; `extra` is added to the problem body."""
+    """A request the rules refuse. `status` is the HTTP status; `extra` goes into the problem."""
 
     status = 400
     title = "Bad request"
@@ -37,3 +37,8 @@ class Conflict(DomainError):
 
 class CatalogueError(Exception):
     """The guidance catalogue's data is malformed; the message names the file and the entry."""
+
+
+class Gone(DomainError):
+    status = 410
+    title = "Gone"

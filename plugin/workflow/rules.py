@@ -188,8 +188,8 @@ def readiness(state: AgreementState) -> Readiness:
             if p.id not in approved
         ]
     for r in state.change_requests:
-        who = _party(state, r.party_id)
-        missing.append(f"{who} has an open change request on '{state.titles.get(r.section, r.section)}': {r.comment}")
+        who, title = _party(state, r.party_id), state.titles.get(r.section, r.section)
+        missing.append(f"{who} has an open change request on '{title}': {r.comment}")
     return Readiness(not missing, tuple(missing))
 
 
@@ -206,7 +206,11 @@ def finalise(state: AgreementState) -> list[Effect]:
 
 
 def renegotiate(state: AgreementState) -> list[Effect]:
-    """Open version n+1 of a final agreement: same text, no approvals. Raises Conflict if drafting."""
+    """Open version n+1 of a final agreement: same text, no approvals.
+
+    Raises Conflict while the agreement is still being drafted."""
     if state.status != "final":
-        raise Conflict("Only a final agreement can be renegotiated; this one is still being drafted.")
+        raise Conflict(
+            "Only a final agreement can be renegotiated; this one is still being drafted."
+        )
     return [Renegotiated(state.version + 1)]

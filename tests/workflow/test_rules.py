@@ -13,7 +13,9 @@ PARTIES = (Party(1, "Riverside Youth Team"), Party(2, "Eastfield Police Unit"))
 
 
 def state_with(*texts: tuple[str, str]) -> AgreementState:
-    state = AgreementState("drafting", 1, PARTIES, ("aims", "roles"), {"aims": "Aims", "roles": "Roles"})
+    state = AgreementState(
+        "drafting", 1, PARTIES, ("aims", "roles"), {"aims": "Aims", "roles": "Roles"}
+    )
     for section, text in texts:
         current = state.revisions.get(section)
         state = apply_all(state, rules.edit(state, section, current.number if current else 0, text))
@@ -29,7 +31,9 @@ def approve_all(state: AgreementState) -> AgreementState:
 
 def test_missing_items_name_the_party_and_section():
     state = state_with(("aims", "Cut anti-social behaviour."))
-    state = apply_all(state, rules.approve(state, "aims", 1, text_sha256("Cut anti-social behaviour.")))
+    state = apply_all(
+        state, rules.approve(state, "aims", 1, text_sha256("Cut anti-social behaviour."))
+    )
     assert rules.readiness(state).missing == (
         "Eastfield Police Unit has not approved the current wording of 'Aims'.",
         "'Roles' has no text yet.",
@@ -58,9 +62,15 @@ def test_editing_back_to_old_text_does_not_revive_old_approvals():
 
 def test_open_change_request_blocks_until_the_party_approves_a_new_revision():
     state = approve_all(state_with(("aims", "A"), ("roles", "R")))
-    state = apply_all(state, rules.request_change(state, "roles", 2, text_sha256("R"), "Add dates.", 1))
+    state = apply_all(
+        state, rules.request_change(state, "roles", 2, text_sha256("R"), "Add dates.", 1)
+    )
     ready = rules.readiness(state)
-    assert not ready.ready and "Eastfield Police Unit has an open change request on 'Roles': Add dates." in ready.missing
+    assert (
+        not ready.ready
+        and "Eastfield Police Unit has an open change request on 'Roles': Add dates."
+        in ready.missing
+    )
     state = apply_all(state, rules.edit(state, "roles", 1, "R by 31 March"))
     state = approve_all(state)
     assert state.change_requests == () and rules.readiness(state).ready

@@ -17,7 +17,9 @@ from plugin.workflow.text import normalise, text_sha256
 SECTIONS = ["aims", "roles", "safety"]
 REQUIRED = ("aims", "roles")  # safety is optional
 PARTIES = (Party(1, "Youth Team"), Party(2, "Police Unit"), Party(3, "School"))
-TEXTS = st.sampled_from(["We agree.", "We  agree.", "We agree!", "Meet monthly.", "   ", "Roles & <dates>"])
+TEXTS = st.sampled_from(
+    ["We agree.", "We  agree.", "We agree!", "Meet monthly.", "   ", "Roles & <dates>"]
+)
 
 
 def new_state() -> AgreementState:
@@ -76,7 +78,9 @@ class AgreementMachine(RuleBasedStateMachine):
             self.history[section].append(normalise(text))
             assert self.state.revisions[section].number == self.current(section)
 
-    @rule(section=st.sampled_from(SECTIONS), party=st.sampled_from([1, 2, 3]), outdated=st.booleans())
+    @rule(
+        section=st.sampled_from(SECTIONS), party=st.sampled_from([1, 2, 3]), outdated=st.booleans()
+    )
     def approve(self, section, party, outdated):
         texts = self.history[section]
         if outdated and len(texts) >= 2:
@@ -119,7 +123,9 @@ class AgreementMachine(RuleBasedStateMachine):
     def object(self, section, party):
         texts = self.history[section]
         sha = text_sha256(texts[-1]) if texts else "e" * 64
-        error = self.run(rules.request_change, section, party, sha, "Please add dates.", self.next_request)
+        error = self.run(
+            rules.request_change, section, party, sha, "Please add dates.", self.next_request
+        )
         if self.final:
             assert isinstance(error, Conflict)
         elif not texts:
@@ -130,7 +136,11 @@ class AgreementMachine(RuleBasedStateMachine):
             self.next_request += 1
             self.approved.pop((section, party), None)
 
-    @rule(number=st.integers(1, 6), party=st.sampled_from([1, 2, 3]), outcome=st.sampled_from(["withdrawn", "resolved"]))
+    @rule(
+        number=st.integers(1, 6),
+        party=st.sampled_from([1, 2, 3]),
+        outcome=st.sampled_from(["withdrawn", "resolved"]),
+    )
     def close_request(self, number, party, outcome):
         error = self.run(rules.close_change_request, number, party, outcome)
         if self.final:
@@ -180,11 +190,15 @@ class AgreementMachine(RuleBasedStateMachine):
         assert self.state.version == self.version
         assert (self.state.status == "final") == self.final
         for s in SECTIONS:
-            expected = {p for (sec, p), n in self.approved.items() if sec == s and n == self.current(s)}
+            expected = {
+                p for (sec, p), n in self.approved.items() if sec == s and n == self.current(s)
+            }
             assert self.state.approvals_in_force(s) == expected
         assert rules.readiness(self.state).ready == self.expected_ready()
         assert {r.id for r in self.state.change_requests} == set(self.open_requests)
 
 
-AgreementMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
+AgreementMachine.TestCase.settings = settings(
+    max_examples=150, stateful_step_count=40, deadline=None
+)
 test_agreement_rules = AgreementMachine.TestCase

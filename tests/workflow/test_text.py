@@ -25,7 +25,9 @@ def test_normalise_is_idempotent(text):
     assert normalise(once) == once
 
 
-@given(st.text(), st.sampled_from(["\r\n", "\r", "\n"]), st.sampled_from([" ", "  ", "\t", "\u00a0"]))
+@given(
+    st.text(), st.sampled_from(["\r\n", "\r", "\n"]), st.sampled_from([" ", "  ", "\t", "\u00a0"])
+)
 def test_line_endings_and_spacing_do_not_change_the_hash(text, newline, space):
     words = text.split()
     base = "\n".join(words)

@@ -1,0 +1,14 @@
+"""The JSON API under /api/v1: bearer-token auth, problem+json errors, an OpenAPI document."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def init_app(app: Flask) -> None:
+    from . import agreements, people, problems, public  # noqa: F401  (they register routes on bp)
+
+    problems.init_app(app)
+    app.register_blueprint(bp)

@@ -1,0 +1,96 @@
+"""The OpenAPI 3.1 document, generated from the operations as declared (routing.OPERATIONS)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic.json_schema import models_json_schema
+
+from .routing import OPERATIONS, Operation
+from .schemas import Problem
+
+PREFIX = "/api/v1"
+REASONS = {
+    200: "OK",
+    201: "Created",
+    204: "No content",
+    304: "Not modified",
+    401: "Not signed in",
+    403: "Not allowed",
+    404: "Not found",
+    409: "Conflict with the current state",
+    410: "Gone",
+    422: "Invalid input",
+}
+
+
+def openapi_path(rule: str) -> str:
+    return PREFIX + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule)
+
+
+def _parameters(rule: str) -> list[dict]:
+    return [
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer" if conv == "int" else "string"},
+        }
+        for conv, name in re.findall(r"<(?:(\w+):)?(\w+)>", rule)
+    ]
+
+
+def _ref(model) -> dict:
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def _operation(op: Operation) -> dict:
+    problem = {"application/problem+json": {"schema": _ref(Problem)}}
+    responses = {}
+    for status, model in sorted(op.responses.items()):
+        entry = {"description": REASONS.get(status, "OK")}
+        if model is not None:
+            entry["content"] = {"application/json": {"schema": _ref(model)}}
+        elif status == 200:
+            entry["content"] = {"application/json": {"schema": {"type": "object"}}}
+        responses[str(status)] = entry
+    for status in sorted(
+        {*op.errors, *(() if op.public else (401,)), *((400, 413, 415, 422) if op.body else ())}
+    ):
+        responses[str(status)] = {
+            "description": REASONS.get(status, "Bad request"),
+            "content": problem,
+        }
+    out = {"operationId": op.name, "summary": op.summary, "responses": responses}
+    if params := _parameters(op.path):
+        out["parameters"] = params
+    if op.body is not None:
+        out["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _ref(op.body)}},
+        }
+    if op.public:
+        out["security"] = []
+    return out
+
+
+@cache
+def document() -> dict:
+    models = {Problem} | {m for op in OPERATIONS for m in (op.body, *op.responses.values()) if m}
+    modes = [(m, "validation") for m in sorted(models, key=lambda m: m.__name__)]
+    _, defs = models_json_schema(modes, ref_template="#/components/schemas/{model}")
+    paths: dict[str, dict] = {}
+    for op in OPERATIONS:
+        paths.setdefault(openapi_path(op.path), {})[op.method.lower()] = _operation(op)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Partnership Agreements for Word", "version": "1"},
+        "servers": [{"url": "/"}],
+        "paths": paths,
+        "components": {
+            "schemas": defs.get("$defs", {}),
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+        "security": [{"bearer": []}],
+    }

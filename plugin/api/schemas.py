@@ -1,0 +1,230 @@
+"""Request and response bodies of the JSON API (pydantic), which also make its OpenAPI schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Key = Annotated[str, StringConstraints(max_length=60)]
+MAX_TEXT = 50_000
+
+
+class In(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# Requests ---------------------------------------------------------------------------------------
+
+
+class PartyIn(In):
+    name: Name
+
+
+class AgreementCreate(In):
+    title: Name
+    kind: Key = Field(description="'partnership' or 'co_working'")
+    level: Key = Field(description="networking, coordination, cooperation or collaboration")
+    parties: list[PartyIn] = Field(min_length=2, max_length=20)
+    owner_party: int = Field(default=0, ge=0, description="Which party (by position) you speak for")
+
+
+class SectionPut(In):
+    base_revision: int = Field(
+        ge=0, description="The revision this edit is based on; 0 for a new section"
+    )
+    fields: dict[str, Any] | None = None
+    text: Annotated[str, StringConstraints(max_length=MAX_TEXT)] | None = Field(
+        default=None, description="The clause text; omitted: rendered from the fields"
+    )
+    source: Literal["pane", "document", "import"] = "pane"
+
+    @model_validator(mode="after")
+    def something_to_save(self):
+        if self.fields is None and self.text is None:
+            raise ValueError("send the section's fields, its text, or both")
+        return self
+
+
+class ApprovalCreate(In):
+    party_id: int
+    revision_sha256: Sha256
+
+
+class ChangeRequestCreate(In):
+    party_id: int
+    revision_sha256: Sha256
+    comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+
+
+class ChangeRequestClose(In):
+    status: Literal["withdrawn", "resolved"]
+
+
+class InvitationCreate(In):
+    party_id: int
+    role: Literal["viewer", "editor", "approver"]
+
+
+# Responses --------------------------------------------------------------------------------------
+
+
+class Problem(Out):
+    model_config = ConfigDict(extra="allow")
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+
+
+class UserOut(Out):
+    id: int
+    email: str
+    name: str
+
+
+class PartyOut(Out):
+    id: int
+    name: str
+
+
+class MemberOut(Out):
+    user: UserOut
+    party_id: int
+    role: str
+
+
+class RevisionOut(Out):
+    number: int
+    text: str
+    sha256: str
+    fields: dict[str, Any]
+    source: str
+    author: UserOut
+    created_at: dt.datetime
+
+
+class RevisionSaved(Out):
+    created: bool = Field(description="False when the text was identical and no revision was made")
+    revision: RevisionOut
+
+
+class ApprovalOut(Out):
+    party_id: int
+    revision_number: int
+    sha256: str
+    approved_by: UserOut
+    approved_at: dt.datetime
+    current: bool = Field(description="Whether it names the section's current revision")
+
+
+class FindingOut(Out):
+    section: str
+    message: str
+    source: list[str]
+
+
+class ChangeRequestOut(Out):
+    number: int
+    section: str
+    party_id: int
+    revision_number: int
+    sha256: str
+    comment: str
+    status: str
+    raised_by: int
+    created_at: dt.datetime
+
+
+class SectionOut(Out):
+    key: str
+    title: str
+    required: bool
+    revision: RevisionOut | None
+    approvals: list[ApprovalOut]
+    approved_by_all: bool
+    findings: list[FindingOut]
+
+
+class ReadinessOut(Out):
+    ready: bool
+    missing: list[str]
+
+
+class AgreementSummary(Out):
+    id: int
+    title: str
+    kind: str
+    level: str
+    status: str
+    version: int
+    my_role: str
+    my_party_id: int
+
+
+class AgreementOut(AgreementSummary):
+    parties: list[PartyOut]
+    members: list[MemberOut]
+    sections: list[SectionOut]
+    change_requests: list[ChangeRequestOut]
+    readiness: ReadinessOut
+
+
+class AgreementList(Out):
+    agreements: list[AgreementSummary]
+
+
+class InvitationOut(Out):
+    token: str = Field(description="Shown once; only its hash is kept")
+    url: str
+    party_id: int
+    role: str
+    expires_at: dt.datetime
+
+
+class MembershipOut(Out):
+    agreement_id: int
+    party_id: int
+    role: str
+
+
+class EventOut(Out):
+    seq: int
+    kind: str
+    data: dict[str, Any]
+    actor_id: int | None
+    created_at: dt.datetime
+    prev_hash: str
+    hash: str
+
+
+class ChainOut(Out):
+    valid: bool
+    events: int
+    problem: str | None
+    first_bad_seq: int | None
+
+
+class EventList(Out):
+    events: list[EventOut]
+    chain: ChainOut
+
+
+class Health(Out):
+    status: str
+
+
+class CatalogueOut(Out):
+    model_config = ConfigDict(extra="allow")
+    kinds: list[dict[str, Any]]
+    levels: list[dict[str, Any]]
+    sections: list[dict[str, Any]]
+    checklists: list[dict[str, Any]]
+    sources: list[dict[str, Any]]

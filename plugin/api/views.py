@@ -1,0 +1,151 @@
+"""Shape stored agreements into the API's response models."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from plugin.catalogue import Catalogue
+from plugin.store import agreements as store
+from plugin.store import audit
+from plugin.store.models import Agreement, ChangeRequest, Event, Member, Revision, User
+from plugin.workflow import rules
+from plugin.workflow.state import Party
+
+from . import schemas as s
+
+
+def user_out(user: User) -> s.UserOut:
+    return s.UserOut(id=user.id, email=user.email, name=user.name)
+
+
+def revision_out(revision: Revision, author: User) -> s.RevisionOut:
+    return s.RevisionOut(
+        number=revision.number,
+        text=revision.text,
+        sha256=revision.sha256,
+        fields=revision.fields,
+        source=revision.source,
+        author=user_out(author),
+        created_at=revision.created_at,
+    )
+
+
+def change_request_out(c: ChangeRequest) -> s.ChangeRequestOut:
+    return s.ChangeRequestOut(
+        number=c.number,
+        section=c.section_key,
+        party_id=c.party_id,
+        revision_number=c.revision_number,
+        sha256=c.sha256,
+        comment=c.comment,
+        status=c.status,
+        raised_by=c.raised_by,
+        created_at=c.created_at,
+    )
+
+
+def summary(agreement: Agreement, member: Member) -> s.AgreementSummary:
+    return s.AgreementSummary(
+        id=agreement.id,
+        title=agreement.title,
+        kind=agreement.kind,
+        level=agreement.level,
+        status=agreement.status,
+        version=agreement.version,
+        my_role=member.role,
+        my_party_id=member.party_id,
+    )
+
+
+def event_list(events: list[Event], check: audit.ChainCheck) -> s.EventList:
+    return s.EventList(
+        events=[
+            s.EventOut(
+                seq=e.seq,
+                kind=e.kind,
+                data=e.data,
+                actor_id=e.actor_id,
+                created_at=e.created_at,
+                prev_hash=e.prev_hash,
+                hash=e.hash,
+            )
+            for e in events
+        ],
+        chain=s.ChainOut(
+            valid=check.valid,
+            events=check.events,
+            problem=check.problem,
+            first_bad_seq=check.first_bad_seq,
+        ),
+    )
+
+
+def etag(agreement: Agreement, member: Member) -> str:
+    """A weak ETag's value: changes with every write to the agreement, differs between callers."""
+    return f"{agreement.id}.{agreement.change_counter}.{member.id}.{member.role}"
+
+
+def agreement_out(
+    session: Session, agreement: Agreement, member: Member, catalogue: Catalogue
+) -> s.AgreementOut:
+    """The whole state of an agreement as one member sees it."""
+    state = store.load_state(session, agreement, catalogue)
+    revisions = store.current_revisions(session, agreement.id)
+    approvals = store.active_approvals(session, agreement)
+    members = session.scalars(
+        sa.select(Member).where(Member.agreement_id == agreement.id).order_by(Member.id)
+    ).all()
+    users = {m.user_id: m.user for m in members} | {a.user_id: a.user for a in approvals}
+    missing_authors = {r.author_id for r in revisions.values()} - users.keys()
+    if missing_authors:
+        users |= {
+            u.id: u for u in session.scalars(sa.select(User).where(User.id.in_(missing_authors)))
+        }
+    parties = [Party(p.id, p.name) for p in agreement.parties]
+    required = set(state.required)
+    sections = []
+    for section in catalogue.sections_for(agreement.kind):
+        revision = revisions.get(section.key)
+        fields = (
+            revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
+        )
+        in_force = state.approvals_in_force(section.key)
+        sections.append(
+            s.SectionOut(
+                key=section.key,
+                title=section.title,
+                required=section.key in required,
+                revision=revision_out(revision, users[revision.author_id]) if revision else None,
+                approvals=[
+                    s.ApprovalOut(
+                        party_id=a.party_id,
+                        revision_number=a.revision_number,
+                        sha256=a.sha256,
+                        approved_by=user_out(a.user),
+                        approved_at=a.created_at,
+                        current=a.party_id in in_force,
+                    )
+                    for a in approvals
+                    if a.section_key == section.key
+                ],
+                approved_by_all=bool(revision) and in_force >= {p.id for p in parties},
+                findings=[
+                    s.FindingOut(**f.as_dict())
+                    for f in catalogue.check(section.key, fields, parties)
+                ],
+            )
+        )
+    ready = rules.readiness(state)
+    return s.AgreementOut(
+        **summary(agreement, member).model_dump(),
+        parties=[s.PartyOut(id=p.id, name=p.name) for p in parties],
+        members=[
+            s.MemberOut(user=user_out(m.user), party_id=m.party_id, role=m.role) for m in members
+        ],
+        sections=sections,
+        change_requests=[
+            change_request_out(c) for c in store.open_change_requests(session, agreement)
+        ],
+        readiness=s.ReadinessOut(ready=ready.ready, missing=list(ready.missing)),
+    )

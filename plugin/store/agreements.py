@@ -1,0 +1,266 @@
+"""Agreements in the database: create, find (as a member), lock, load the rules' state, and
+persist the effects the rules decide, each with its audit event.
+
+Every write locks the agreement first (FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE serialises
+writers on SQLite), so a decision is always made on the state it is written against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from plugin.catalogue import Catalogue
+from plugin.workflow import state as wf
+from plugin.workflow.errors import InvalidInput, NotFound
+
+from . import audit
+from .models import Agreement, Approval, ChangeRequest, Member, Party, Revision, User, utcnow
+
+
+def create(
+    session: Session,
+    owner: User,
+    catalogue: Catalogue,
+    *,
+    title: str,
+    kind: str,
+    level: str,
+    parties: list[str],
+    owner_party: int = 0,
+) -> Agreement:
+    """A new agreement in drafting; `owner` becomes its owner speaking for parties[owner_party].
+
+    Raises InvalidInput for an unknown kind or level, or a bad owner_party.
+    """
+    catalogue.kind(kind)
+    catalogue.level(level)
+    if len({p.strip().casefold() for p in parties}) != len(parties):
+        raise InvalidInput("Each party needs a different name.")
+    if not 0 <= owner_party < len(parties):
+        raise InvalidInput("owner_party must be the position of one of the parties.")
+    agreement = Agreement(title=title, kind=kind, level=level, created_by=owner.id)
+    agreement.parties = [Party(position=i, name=n.strip()) for i, n in enumerate(parties)]
+    session.add(agreement)
+    session.flush()
+    mine = agreement.parties[owner_party]
+    session.add(Member(agreement_id=agreement.id, user_id=owner.id, party_id=mine.id, role="owner"))
+    audit.append(
+        session,
+        agreement.id,
+        "agreement_created",
+        {
+            "title": title,
+            "kind": kind,
+            "level": level,
+            "parties": [{"id": p.id, "name": p.name} for p in agreement.parties],
+        },
+        owner.id,
+    )
+    return agreement
+
+
+def list_for(session: Session, user: User) -> list[tuple[Agreement, Member]]:
+    """The agreements the user is a member of, newest first."""
+    rows = session.execute(
+        sa.select(Agreement, Member)
+        .join(Member, Member.agreement_id == Agreement.id)
+        .where(Member.user_id == user.id)
+        .order_by(Agreement.id.desc())
+    )
+    return [(a, m) for a, m in rows]
+
+
+def find(
+    session: Session, agreement_id: int, user: User, lock: bool = False
+) -> tuple[Agreement, Member]:
+    """The agreement and the user's membership. Raises NotFound when either is missing, so
+    that nobody learns whether an agreement they are not in exists."""
+    query = sa.select(Agreement).where(Agreement.id == agreement_id)
+    agreement = session.scalar(query.with_for_update() if lock else query)
+    member = agreement and session.scalar(
+        sa.select(Member).where(Member.agreement_id == agreement.id, Member.user_id == user.id)
+    )
+    if agreement is None or member is None:
+        raise NotFound(f"There is no agreement {agreement_id} that you are a member of.")
+    return agreement, member
+
+
+def current_revisions(session: Session, agreement_id: int) -> dict[str, Revision]:
+    """The newest revision of each section."""
+    newest = (
+        sa.select(Revision.section_key, sa.func.max(Revision.number).label("n"))
+        .where(Revision.agreement_id == agreement_id)
+        .group_by(Revision.section_key)
+        .subquery()
+    )
+    rows = session.scalars(
+        sa.select(Revision)
+        .join(
+            newest, (Revision.section_key == newest.c.section_key) & (Revision.number == newest.c.n)
+        )
+        .where(Revision.agreement_id == agreement_id)
+    )
+    return {r.section_key: r for r in rows}
+
+
+def active_approvals(session: Session, agreement: Agreement) -> list[Approval]:
+    return list(
+        session.scalars(
+            sa.select(Approval).where(
+                Approval.agreement_id == agreement.id,
+                Approval.version == agreement.version,
+                Approval.active,
+            )
+        )
+    )
+
+
+def open_change_requests(session: Session, agreement: Agreement) -> list[ChangeRequest]:
+    return list(
+        session.scalars(
+            sa.select(ChangeRequest)
+            .where(ChangeRequest.agreement_id == agreement.id, ChangeRequest.status == "open")
+            .order_by(ChangeRequest.number)
+        )
+    )
+
+
+def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> wf.AgreementState:
+    """The rules' view of the agreement's current version."""
+    return wf.AgreementState(
+        status=agreement.status,
+        version=agreement.version,
+        parties=tuple(wf.Party(p.id, p.name) for p in agreement.parties),
+        required=tuple(catalogue.required_sections(agreement.kind, agreement.level)),
+        titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
+        revisions={
+            k: wf.Revision(k, r.number, r.text, r.sha256, r.fields, r.source)
+            for k, r in current_revisions(session, agreement.id).items()
+        },
+        approvals=frozenset(
+            wf.Approval(a.section_key, a.party_id, a.revision_number, a.sha256)
+            for a in active_approvals(session, agreement)
+        ),
+        change_requests=tuple(
+            wf.ChangeRequest(
+                c.number, c.section_key, c.party_id, c.revision_number, c.sha256, c.comment
+            )
+            for c in open_change_requests(session, agreement)
+        ),
+    )
+
+
+def next_change_request_number(session: Session, agreement_id: int) -> int:
+    top = session.scalar(
+        sa.select(sa.func.max(ChangeRequest.number)).where(
+            ChangeRequest.agreement_id == agreement_id
+        )
+    )
+    return (top or 0) + 1
+
+
+def _end_approvals(session: Session, agreement: Agreement, section: str, party_id: int) -> None:
+    session.execute(
+        sa.update(Approval)
+        .where(
+            Approval.agreement_id == agreement.id,
+            Approval.version == agreement.version,
+            Approval.section_key == section,
+            Approval.party_id == party_id,
+            Approval.active,
+        )
+        .values(active=False, ended_at=utcnow())
+    )
+
+
+def persist(session: Session, agreement: Agreement, effects: list[wf.Effect], actor: User) -> None:
+    """Write the rows each effect stands for, and one audit event per effect."""
+    for effect in effects:
+        match effect:
+            case wf.RevisionAdded(r):
+                session.add(
+                    Revision(
+                        agreement_id=agreement.id,
+                        section_key=r.section,
+                        number=r.number,
+                        version=agreement.version,
+                        text=r.text,
+                        sha256=r.sha256,
+                        fields=r.fields,
+                        source=r.source,
+                        author_id=actor.id,
+                    )
+                )
+            case wf.ApprovalGiven(a):
+                _end_approvals(session, agreement, a.section, a.party_id)
+                session.add(
+                    Approval(
+                        agreement_id=agreement.id,
+                        version=agreement.version,
+                        section_key=a.section,
+                        party_id=a.party_id,
+                        revision_number=a.revision,
+                        sha256=a.sha256,
+                        user_id=actor.id,
+                    )
+                )
+            case wf.ApprovalWithdrawn(section, party_id):
+                _end_approvals(session, agreement, section, party_id)
+            case wf.ChangeRequested(c):
+                session.add(
+                    ChangeRequest(
+                        agreement_id=agreement.id,
+                        number=c.id,
+                        version=agreement.version,
+                        section_key=c.section,
+                        party_id=c.party_id,
+                        revision_number=c.revision,
+                        sha256=c.sha256,
+                        comment=c.comment,
+                        raised_by=actor.id,
+                    )
+                )
+            case wf.ChangeRequestClosed(number, outcome):
+                session.execute(
+                    sa.update(ChangeRequest)
+                    .where(
+                        ChangeRequest.agreement_id == agreement.id, ChangeRequest.number == number
+                    )
+                    .values(status=outcome, closed_at=utcnow())
+                )
+            case wf.Finalised(_):
+                agreement.status = "final"
+            case wf.Renegotiated(version):
+                agreement.status, agreement.version = "drafting", version
+                session.execute(
+                    sa.update(ChangeRequest)
+                    .where(
+                        ChangeRequest.agreement_id == agreement.id, ChangeRequest.status == "open"
+                    )
+                    .values(status="superseded", closed_at=utcnow())
+                )
+        audit.append(session, agreement.id, _event_kind(effect), _event_data(effect), actor.id)
+    if effects:
+        agreement.change_counter += 1
+
+
+def _event_kind(effect: wf.Effect) -> str:
+    return {
+        wf.RevisionAdded: "revision_added",
+        wf.ApprovalGiven: "approval_given",
+        wf.ApprovalWithdrawn: "approval_withdrawn",
+        wf.ChangeRequested: "change_requested",
+        wf.ChangeRequestClosed: "change_request_closed",
+        wf.Finalised: "finalised",
+        wf.Renegotiated: "renegotiated",
+    }[type(effect)]
+
+
+def _event_data(effect: wf.Effect) -> dict:
+    data = dataclasses.asdict(effect)
+    if isinstance(effect, wf.RevisionAdded):
+        data["revision"].pop("fields")  # the revision row keeps them; the event keeps the hash
+    return data

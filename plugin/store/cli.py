@@ -1,0 +1,87 @@
+"""Command line for administrators and scripts: users, tokens, audit verification."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+
+from auth import tokens
+from plugin.workflow.errors import DomainError
+
+from . import audit, users
+from .db import get_session
+
+
+def _fail(exc: DomainError) -> None:
+    click.echo(f"error: {exc.detail}", err=True)
+    sys.exit(1)
+
+
+@click.group("users", help="Manage users.")
+def users_cli() -> None:
+    pass
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--password", help="For the built-in login; omit for token-only users.")
+def create_user(email: str, name: str, password: str | None) -> None:
+    session = get_session()
+    try:
+        user = users.create_user(session, email, name, password)
+    except DomainError as exc:
+        _fail(exc)
+    session.commit()
+    click.echo(f"Created user {user.id} <{user.email}>.")
+
+
+@click.group("tokens", help="Issue and revoke API tokens.")
+def tokens_cli() -> None:
+    pass
+
+
+@tokens_cli.command("issue")
+@click.option("--email", required=True)
+@click.option("--hours", type=float, help="Lifetime; default PA_TOKEN_LIFETIME_HOURS.")
+@click.option("--label", default="cli")
+def issue_token(email: str, hours: float | None, label: str) -> None:
+    """Print a new token (shown once; only its hash is kept)."""
+    session = get_session()
+    try:
+        user = users.find_by_email(session, email)
+    except DomainError as exc:
+        _fail(exc)
+    token = tokens.issue(session, user, hours or current_app.config["TOKEN_LIFETIME_HOURS"], label)
+    session.commit()
+    click.echo(token)
+
+
+@tokens_cli.command("revoke")
+@click.argument("token")
+def revoke_token(token: str) -> None:
+    session = get_session()
+    if not tokens.revoke(session, token):
+        click.echo("error: no such live token", err=True)
+        sys.exit(1)
+    session.commit()
+    click.echo("Token revoked.")
+
+
+@click.group("audit", help="The audit trail.")
+def audit_cli() -> None:
+    pass
+
+
+@audit_cli.command("verify")
+@click.argument("agreement", type=int)
+def verify(agreement: int) -> None:
+    """Recompute the hash chain of AGREEMENT's events; exit 1 if it is broken."""
+    check = audit.verify(get_session(), agreement)
+    if check.valid:
+        click.echo(f"Audit trail of agreement {agreement} verifies: {check.events} events.")
+    else:
+        click.echo(f"Audit trail of agreement {agreement} is BROKEN: {check.problem}.", err=True)
+        sys.exit(1)

@@ -1,0 +1,216 @@
+"""Bad input gets a 4xx problem+json that says what is wrong, and changes nothing."""
+
+import logging
+
+import pytest
+
+from tests.conftest import create_agreement
+
+ROLES = "/sections/roles_and_responsibilities"
+SHA = "a" * 64
+# (name, method, path under the agreement ("" = the agreement; "/.." = outside it), body, status)
+CASES = [
+    ("unknown field", "put", ROLES, {"base_revision": 0, "text": "x", "colour": "red"}, 422),
+    ("wrong type", "put", ROLES, {"base_revision": "0", "text": "x"}, 422),
+    ("negative base", "put", ROLES, {"base_revision": -1, "text": "x"}, 422),
+    ("nothing to save", "put", ROLES, {"base_revision": 0}, 422),
+    ("empty text", "put", ROLES, {"base_revision": 0, "text": " \n "}, 422),
+    ("oversized text", "put", ROLES, {"base_revision": 0, "text": "x" * 50_001}, 422),
+    ("bad field value", "put", ROLES, {"base_revision": 0, "fields": {"lead_partner": "me"}}, 422),
+    ("unknown section field", "put", ROLES, {"base_revision": 0, "fields": {"budget": 1}}, 422),
+    (
+        "unknown party in fields",
+        "put",
+        ROLES,
+        {"base_revision": 0, "fields": {"lead_partner": 99999}},
+        422,
+    ),
+    ("unknown section", "put", "/sections/budget_lines", {"base_revision": 0, "text": "x"}, 404),
+    ("stale base", "put", ROLES, {"base_revision": 3, "text": "x"}, 409),
+    ("bad source", "put", ROLES, {"base_revision": 0, "text": "x", "source": "email"}, 422),
+    (
+        "malformed hash",
+        "post",
+        ROLES + "/approvals",
+        {"party_id": 1, "revision_sha256": "abc"},
+        422,
+    ),
+    (
+        "approve nothing",
+        "post",
+        ROLES + "/approvals",
+        {"party_id": "mine", "revision_sha256": SHA},
+        409,
+    ),
+    (
+        "approve for another party",
+        "post",
+        ROLES + "/approvals",
+        {"party_id": "other", "revision_sha256": SHA},
+        403,
+    ),
+    (
+        "empty comment",
+        "post",
+        ROLES + "/change-requests",
+        {"party_id": "mine", "revision_sha256": SHA, "comment": " "},
+        422,
+    ),
+    (
+        "oversized comment",
+        "post",
+        ROLES + "/change-requests",
+        {"party_id": "mine", "revision_sha256": SHA, "comment": "x" * 4001},
+        422,
+    ),
+    ("unknown change request", "patch", "/change-requests/42", {"status": "withdrawn"}, 404),
+    ("bad change request status", "patch", "/change-requests/1", {"status": "ignored"}, 422),
+    ("invite as owner", "post", "/invitations", {"party_id": "mine", "role": "owner"}, 422),
+    ("invite to unknown party", "post", "/invitations", {"party_id": 99999, "role": "viewer"}, 404),
+    ("finalise too early", "post", "/finalise", None, 409),
+    ("renegotiate a draft", "post", "/renegotiate", None, 409),
+    (
+        "create: one party",
+        "post",
+        "/..",
+        {"title": "T", "kind": "partnership", "level": "networking", "parties": [{"name": "A"}]},
+        422,
+    ),
+    (
+        "create: unknown kind",
+        "post",
+        "/..",
+        {
+            "title": "T",
+            "kind": "merger",
+            "level": "networking",
+            "parties": [{"name": "A"}, {"name": "B"}],
+        },
+        422,
+    ),
+    (
+        "create: unknown level",
+        "post",
+        "/..",
+        {
+            "title": "T",
+            "kind": "partnership",
+            "level": "fusion",
+            "parties": [{"name": "A"}, {"name": "B"}],
+        },
+        422,
+    ),
+    (
+        "create: same party twice",
+        "post",
+        "/..",
+        {
+            "title": "T",
+            "kind": "partnership",
+            "level": "networking",
+            "parties": [{"name": "A"}, {"name": "a "}],
+        },
+        422,
+    ),
+    (
+        "create: long title",
+        "post",
+        "/..",
+        {
+            "title": "T" * 201,
+            "kind": "partnership",
+            "level": "networking",
+            "parties": [{"name": "A"}, {"name": "B"}],
+        },
+        422,
+    ),
+    (
+        "create: owner party out of range",
+        "post",
+        "/..",
+        {
+            "title": "T",
+            "kind": "partnership",
+            "level": "networking",
+            "parties": [{"name": "A"}, {"name": "B"}],
+            "owner_party": 2,
+        },
+        422,
+    ),
+]
+
+
+def _resolve(body, agreement):
+    if not isinstance(body, dict):
+        return body
+    ids = {"mine": agreement["parties"][0]["id"], "other": agreement["parties"][1]["id"]}
+    return {k: ids.get(v, v) if k == "party_id" else v for k, v in body.items()}
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body", "status"), CASES, ids=[c[0] for c in CASES]
+)
+def test_bad_input_changes_nothing(make_caller, caplog, name, method, path, body, status):
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    base = f"/agreements/{agreement['id']}"
+    before = owner.get(base)
+    events_before = owner.get(f"{base}/events").json["chain"]["events"]
+    target = "/agreements" if path == "/.." else base + path
+    with caplog.at_level(logging.ERROR):
+        response = getattr(owner, method)(target, json=_resolve(body, agreement))
+    assert response.status_code == status, response.json
+    assert response.content_type == "application/problem+json"
+    assert response.json["status"] == status and response.json["detail"]
+    if status == 422 and "errors" in response.json:
+        assert all(e["field"] and e["message"] for e in response.json["errors"])
+    assert owner.get(base, headers={"If-None-Match": before.headers["ETag"]}).status_code == 304
+    assert owner.get(f"{base}/events").json["chain"]["events"] == events_before
+    assert len(owner.get("/agreements").json["agreements"]) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "status", "words"),
+    [
+        ("{not json", "application/json", 400, "not valid JSON"),
+        ("[1, 2", "application/json", 400, "not valid JSON"),
+        ('{"base_revision": 0, "text": "x"}', "text/plain", 415, "as JSON"),
+        ("[]", "application/json", 422, "not valid"),
+        ("null", "application/json", 422, "not valid"),
+    ],
+)
+def test_malformed_bodies(make_caller, data, content_type, status, words):
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    response = owner.put(
+        f"/agreements/{agreement['id']}{ROLES}", data=data, content_type=content_type
+    )
+    assert response.status_code == status
+    assert response.content_type == "application/problem+json" and words in response.json["detail"]
+
+
+def test_oversized_body_is_413(make_caller):
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    response = owner.put(
+        f"/agreements/{agreement['id']}{ROLES}",
+        data="x" * (3 * 1024 * 1024),
+        content_type="application/json",
+    )
+    assert response.status_code == 413 and response.content_type == "application/problem+json"
+
+
+def test_unknown_api_path_is_problem_json(client):
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404 and response.content_type == "application/problem+json"
+
+
+def test_a_section_the_kind_does_not_offer_is_not_found(make_caller):
+    owner = make_caller()
+    agreement = create_agreement(owner, kind="co_working", parties=2)
+    response = owner.put(
+        f"/agreements/{agreement['id']}/sections/power_and_voice",
+        json={"base_revision": 0, "text": "x"},
+    )
+    assert response.status_code == 404 and "power_and_voice" in response.json["detail"]

@@ -1,0 +1,148 @@
+"""Shared fixtures: apps on real databases (SQLite always; PostgreSQL when TEST_DATABASE_URL is
+set), migrated with Alembic; API clients authenticated with real tokens; a live HTTP server."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+import uuid
+from urllib.parse import quote
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from werkzeug.serving import make_server
+
+from auth import tokens
+from plugin import create_app
+from plugin.store import schema, users
+from plugin.store.db import get_session, make_engine
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+_emails = itertools.count(1)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request, tmp_path_factory):
+    """A migrated, empty database for the test session; PostgreSQL in a schema of its own."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        engine = make_engine(url)
+        schema.upgrade(engine)
+        engine.dispose()
+        yield url
+        return
+    base = os.environ["TEST_DATABASE_URL"]
+    name = f"pa_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
+    separator = "&" if "?" in base else "?"
+    url = f"{base}{separator}options={quote(f'-csearch_path={name}')}"
+    engine = make_engine(url)
+    schema.upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test-secret-key",
+            "PUBLIC_ORIGIN": "https://localhost:3000",
+        }
+    )
+    app.instance_path = str(tmp_path)
+    yield app
+    app.extensions["store"].kw["bind"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class Caller:
+    """A signed-in user calling the API through the Flask test client."""
+
+    def __init__(self, client, token: str, user_id: int, email: str):
+        self.client, self.token, self.id, self.email = client, token, user_id, email
+
+    def __getattr__(self, method: str):
+        def call(path: str, **kwargs):
+            headers = {"Authorization": f"Bearer {self.token}", **kwargs.pop("headers", {})}
+            return getattr(self.client, method)(f"/api/v1{path}", headers=headers, **kwargs)
+
+        return call
+
+
+def new_user(app, name: str = "Test User", hours: float = 1) -> tuple[int, str, str]:
+    """A user and a live token, made directly (the login flow has its own tests)."""
+    email = f"user{next(_emails)}-{uuid.uuid4().hex[:6]}@example.org"
+    with app.app_context():
+        session = get_session()
+        user = users.create_user(session, email, name)
+        token = tokens.issue(session, user, hours)
+        session.commit()
+        return user.id, token, email
+
+
+@pytest.fixture
+def make_caller(app, client):
+    def make(name: str = "Test User") -> Caller:
+        user_id, token, email = new_user(app, name)
+        return Caller(client, token, user_id, email)
+
+    return make
+
+
+def create_agreement(
+    caller, parties=3, kind="partnership", level="coordination", title="Eastfield youth diversion"
+):
+    names = [
+        "Riverside Council Youth Team",
+        "Eastfield Community Police Unit",
+        "Eastfield High School",
+        "Eastfield Housing Association",
+        "Northside Voluntary Action",
+    ][:parties]
+    response = caller.post(
+        "/agreements",
+        json={
+            "title": title,
+            "kind": kind,
+            "level": level,
+            "parties": [{"name": n} for n in names],
+        },
+    )
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+@pytest.fixture
+def live_server(app):
+    """The app on a real threaded HTTP server on 127.0.0.1; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(5)
+
+
+def http_client(base_url: str, token: str) -> httpx.Client:
+    return httpx.Client(
+        base_url=f"{base_url}/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
