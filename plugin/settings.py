@@ -18,7 +18,6 @@ DEFAULTS = {
     "TOKEN_LIFETIME_HOURS": 12,
     "INVITATION_LIFETIME_HOURS": 72,
     "PUBLIC_ORIGIN": "https://localhost:3000",
-    "JSON_SORT_KEYS": False,
 }
 
 
@@ -32,6 +31,7 @@ def _local_secret(instance: Path) -> str:
 
 
 def configure(app: Flask, config: Mapping | None) -> None:
+    app.json.sort_keys = False  # keep the order the models and catalogue give
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env("PA")
     if os.environ.get("DATABASE_URL"):

@@ -44,7 +44,9 @@ def _state(agreement: Agreement, member: Member) -> Response:
     response = Response(status=200)
     response.set_data(json.dumps(body))
     response.content_type = "application/json"
-    response.set_etag(etag(agreement, member), weak=True)
+    response.set_etag(
+        etag(agreement.id, agreement.change_counter, member.id, member.role), weak=True
+    )
     response.headers["Cache-Control"] = "private, no-cache"
     return response
 
@@ -99,13 +101,14 @@ def list_agreements(user: User):
     errors=(404,),
 )
 def get_agreement(user: User, agreement_id: int):
-    agreement, member = store.find(get_session(), agreement_id, user)
-    tag = etag(agreement, member)
-    if request.if_none_match.contains_weak(tag):
-        response = Response(status=304)
-        response.set_etag(tag, weak=True)
-        return response
-    return _state(agreement, member)
+    session = get_session()
+    if request.if_none_match:  # a conditional GET: answer 304 from one light query
+        tag = etag(agreement_id, *store.change_marker(session, agreement_id, user))
+        if request.if_none_match.contains_weak(tag):
+            response = Response(status=304)
+            response.set_etag(tag, weak=True)
+            return response
+    return _state(*store.find(session, agreement_id, user))
 
 
 @operation(

@@ -81,9 +81,9 @@ def event_list(events: list[Event], check: audit.ChainCheck) -> s.EventList:
     )
 
 
-def etag(agreement: Agreement, member: Member) -> str:
+def etag(agreement_id: int, change_counter: int, member_id: int, role: str) -> str:
     """A weak ETag's value: changes with every write to the agreement, differs between callers."""
-    return f"{agreement.id}.{agreement.change_counter}.{member.id}.{member.role}"
+    return f"{agreement_id}.{change_counter}.{member_id}.{role}"
 
 
 def agreement_out(

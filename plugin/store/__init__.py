@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup
 
 from . import db, schema
 
@@ -18,9 +19,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(audit_cli)
 
 
-@click.group("db", help="The database schema (Alembic).")
-def db_cli() -> None:
-    pass
+db_cli = AppGroup("db", help="The database schema (Alembic).")
 
 
 @db_cli.command("upgrade", help="Bring the database schema up to date.")

@@ -88,6 +88,20 @@ def find(
     return agreement, member
 
 
+def change_marker(session: Session, agreement_id: int, user: User) -> tuple[int, int, str]:
+    """(change counter, member id, role) in one light query: all a conditional GET needs.
+
+    Raises NotFound as find() does."""
+    row = session.execute(
+        sa.select(Agreement.change_counter, Member.id, Member.role)
+        .join(Member, Member.agreement_id == Agreement.id)
+        .where(Agreement.id == agreement_id, Member.user_id == user.id)
+    ).first()
+    if row is None:
+        raise NotFound(f"There is no agreement {agreement_id} that you are a member of.")
+    return row[0], row[1], row[2]
+
+
 def current_revisions(session: Session, agreement_id: int) -> dict[str, Revision]:
     """The newest revision of each section."""
     newest = (

@@ -6,6 +6,7 @@ import sys
 
 import click
 from flask import current_app
+from flask.cli import AppGroup
 
 from auth import tokens
 from plugin.workflow.errors import DomainError
@@ -19,9 +20,7 @@ def _fail(exc: DomainError) -> None:
     sys.exit(1)
 
 
-@click.group("users", help="Manage users.")
-def users_cli() -> None:
-    pass
+users_cli = AppGroup("users", help="Manage users.")
 
 
 @users_cli.command("create")
@@ -38,9 +37,7 @@ def create_user(email: str, name: str, password: str | None) -> None:
     click.echo(f"Created user {user.id} <{user.email}>.")
 
 
-@click.group("tokens", help="Issue and revoke API tokens.")
-def tokens_cli() -> None:
-    pass
+tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
 
 
 @tokens_cli.command("issue")
@@ -70,9 +67,7 @@ def revoke_token(token: str) -> None:
     click.echo("Token revoked.")
 
 
-@click.group("audit", help="The audit trail.")
-def audit_cli() -> None:
-    pass
+audit_cli = AppGroup("audit", help="The audit trail.")
 
 
 @audit_cli.command("verify")

@@ -1,0 +1,31 @@
+"""Run the product locally: `python -m plugin` (what `make run` does).
+
+Brings the database schema up to date, makes a localhost certificate on first run, and serves
+https://localhost:3000 (PA_PORT and PA_HOST change where).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import create_app
+from .devcert import ensure_certificate
+from .store import schema
+from .store.db import engine_of
+
+
+def main() -> None:
+    app = create_app()
+    schema.upgrade(engine_of(app))
+    cert, key = ensure_certificate(Path(app.instance_path))
+    host = os.environ.get("PA_HOST", "localhost")
+    port = int(os.environ.get("PA_PORT", "3000"))
+    print(
+        f"Partnership Agreements on https://{host}:{port}  (database: {app.config['DATABASE_URL']})"
+    )
+    app.run(host=host, port=port, ssl_context=(str(cert), str(key)), threaded=True)
+
+
+if __name__ == "__main__":
+    main()
