@@ -17,10 +17,10 @@ from plugin.workflow.state import Party
 
 from . import bp
 from . import schemas as s
-from .routing import operation
+from .routing import ID, operation
 from .views import agreement_out, change_request_out, etag, event_list, revision_out, summary
 
-AGREEMENT = "/agreements/<int:agreement_id>"
+AGREEMENT = f"/agreements/<{ID}:agreement_id>"
 SECTION = AGREEMENT + "/sections/<section_key>"
 
 
@@ -167,7 +167,7 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
 
 @operation(
     bp,
-    SECTION + "/approvals/<int:party_id>",
+    SECTION + f"/approvals/<{ID}:party_id>",
     "DELETE",
     summary="Withdraw your party's approval of a section",
     responses={204: None},
@@ -209,7 +209,7 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
 
 @operation(
     bp,
-    AGREEMENT + "/change-requests/<int:number>",
+    AGREEMENT + f"/change-requests/<{ID}:number>",
     "PATCH",
     summary="Withdraw or resolve your party's change request",
     body=s.ChangeRequestClose,

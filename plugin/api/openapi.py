@@ -11,6 +11,7 @@ from .routing import OPERATIONS, Operation
 from .schemas import Problem
 
 PREFIX = "/api/v1"
+PARAM = re.compile(r"<(?:([^:>]+):)?(\w+)>")  # a Werkzeug rule's <converter:name>
 REASONS = {
     200: "OK",
     201: "Created",
@@ -26,19 +27,26 @@ REASONS = {
 
 
 def openapi_path(rule: str) -> str:
-    return PREFIX + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule)
+    """/agreements/<int(max=9):agreement_id> -> /api/v1/agreements/{agreement_id}"""
+    return PREFIX + PARAM.sub(lambda m: "{" + m.group(2) + "}", rule)
 
 
 def _parameters(rule: str) -> list[dict]:
     return [
-        {
-            "name": name,
-            "in": "path",
-            "required": True,
-            "schema": {"type": "integer" if conv == "int" else "string"},
-        }
-        for conv, name in re.findall(r"<(?:(\w+):)?(\w+)>", rule)
+        {"name": name, "in": "path", "required": True, "schema": _param_schema(converter)}
+        for converter, name in PARAM.findall(rule)
     ]
+
+
+def _param_schema(converter: str) -> dict:
+    """The JSON schema of a Werkzeug converter such as int(max=9) or string(maxlength=9)."""
+    kind, _, args = converter.partition("(")
+    limits = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", args)}
+    if kind == "int":
+        schema = {"type": "integer", "minimum": 0}
+        return schema | ({"maximum": limits["max"]} if "max" in limits else {})
+    schema = {"type": "string"}
+    return schema | ({"maxLength": limits["maxlength"]} if "maxlength" in limits else {})
 
 
 def _ref(model) -> dict:

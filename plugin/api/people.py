@@ -12,7 +12,7 @@ from plugin.workflow import roles
 
 from . import bp
 from . import schemas as s
-from .routing import operation
+from .routing import ID, operation
 from .views import user_out
 
 
@@ -23,7 +23,7 @@ def me(user: User):
 
 @operation(
     bp,
-    "/agreements/<int:agreement_id>/invitations",
+    f"/agreements/<{ID}:agreement_id>/invitations",
     "POST",
     summary="Invite someone to speak for a party: a single-use, expiring link",
     body=s.InvitationCreate,
@@ -50,7 +50,7 @@ def create_invitation(user: User, agreement_id: int, body: s.InvitationCreate):
 
 @operation(
     bp,
-    "/invitations/<token>/accept",
+    "/invitations/<string(maxlength=100):token>/accept",
     "POST",
     summary="Accept an invitation: you become a member of that party",
     responses={200: s.MembershipOut},

@@ -34,6 +34,9 @@ class Operation:
 
 OPERATIONS: list[Operation] = []
 
+# A path id beyond the database's integer range names nothing: the converter answers 404.
+ID = "int(max=2147483647)"
+
 
 class UnsupportedMediaType(DomainError):
     status = 415

@@ -11,6 +11,8 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Key = Annotated[str, StringConstraints(max_length=60)]
 MAX_TEXT = 50_000
+MAX_ID = 2**31 - 1  # database integer columns; larger numbers can name nothing
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class In(BaseModel):
@@ -33,12 +35,14 @@ class AgreementCreate(In):
     kind: Key = Field(description="'partnership' or 'co_working'")
     level: Key = Field(description="networking, coordination, cooperation or collaboration")
     parties: list[PartyIn] = Field(min_length=2, max_length=20)
-    owner_party: int = Field(default=0, ge=0, description="Which party (by position) you speak for")
+    owner_party: int = Field(
+        default=0, ge=0, le=19, description="Which party (by position) you speak for"
+    )
 
 
 class SectionPut(In):
     base_revision: int = Field(
-        ge=0, description="The revision this edit is based on; 0 for a new section"
+        ge=0, le=MAX_ID, description="The revision this edit is based on; 0 for a new section"
     )
     fields: dict[str, Any] | None = None
     text: Annotated[str, StringConstraints(max_length=MAX_TEXT)] | None = Field(
@@ -54,12 +58,12 @@ class SectionPut(In):
 
 
 class ApprovalCreate(In):
-    party_id: int
+    party_id: Id
     revision_sha256: Sha256
 
 
 class ChangeRequestCreate(In):
-    party_id: int
+    party_id: Id
     revision_sha256: Sha256
     comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 
@@ -69,7 +73,7 @@ class ChangeRequestClose(In):
 
 
 class InvitationCreate(In):
-    party_id: int
+    party_id: Id
     role: Literal["viewer", "editor", "approver"]
 
 

@@ -13,6 +13,21 @@ CASES = [
     ("unknown field", "put", ROLES, {"base_revision": 0, "text": "x", "colour": "red"}, 422),
     ("wrong type", "put", ROLES, {"base_revision": "0", "text": "x"}, 422),
     ("negative base", "put", ROLES, {"base_revision": -1, "text": "x"}, 422),
+    ("huge base", "put", ROLES, {"base_revision": 2**70, "text": "x"}, 422),
+    (
+        "huge party id",
+        "post",
+        ROLES + "/approvals",
+        {"party_id": 2**70, "revision_sha256": SHA},
+        422,
+    ),
+    (
+        "huge party ref in fields",
+        "put",
+        ROLES,
+        {"base_revision": 0, "fields": {"lead_partner": 2**70}},
+        422,
+    ),
     ("nothing to save", "put", ROLES, {"base_revision": 0}, 422),
     ("empty text", "put", ROLES, {"base_revision": 0, "text": " \n "}, 422),
     ("oversized text", "put", ROLES, {"base_revision": 0, "text": "x" * 50_001}, 422),
@@ -214,3 +229,23 @@ def test_a_section_the_kind_does_not_offer_is_not_found(make_caller):
         json={"base_revision": 0, "text": "x"},
     )
     assert response.status_code == 404 and "power_and_voice" in response.json["detail"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/agreements/{big}",
+        "/agreements/{big}/events",
+        "/agreements/{aid}/change-requests/{big}",
+        "/agreements/{aid}/sections/roles_and_responsibilities/approvals/{big}",
+    ],
+)
+def test_ids_beyond_the_database_range_are_not_found(make_caller, path):
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    target = path.format(big=2**70, aid=agreement["id"])
+    method = "delete" if "approvals" in path else "patch" if "change-requests" in path else "get"
+    response = getattr(owner, method)(
+        target, json={"status": "withdrawn"} if method == "patch" else None
+    )
+    assert response.status_code == 404 and response.content_type == "application/problem+json"

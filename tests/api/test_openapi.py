@@ -6,6 +6,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
+from plugin.api.openapi import openapi_path
+
 
 @pytest.fixture
 def spec(client):
@@ -21,7 +23,7 @@ def test_document_is_valid_openapi_3_1(spec):
 
 def test_every_route_is_documented_and_nothing_else(app, spec):
     served = {
-        (re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule), method.lower())
+        (openapi_path(rule.rule.removeprefix("/api/v1")), method.lower())
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/api/v1")
         for method in rule.methods - {"HEAD", "OPTIONS"}
@@ -120,3 +122,16 @@ def test_responses_match_their_schemas(spec, make_caller, client):
         "put",
         owner.put(f"/agreements/{aid}/sections/purpose_and_aims", json={"base_revision": "x"}),
     )
+
+
+def test_every_private_operation_refuses_anonymous_callers(app, client):
+    from plugin.api.routing import OPERATIONS
+
+    for op in OPERATIONS:
+        path = re.sub(r"<[^>]*>", "1", op.path)
+        response = client.open(f"/api/v1{path}", method=op.method, json={})
+        if op.public:
+            assert response.status_code == 200, op.name
+        else:
+            assert response.status_code == 401, op.name
+            assert response.content_type == "application/problem+json"
