@@ -5,14 +5,39 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+from plugin.workflow.text import refuse_unfit_characters
+
+Fit = AfterValidator(refuse_unfit_characters)
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Fit]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Key = Annotated[str, StringConstraints(max_length=60)]
+# The catalogue's kinds and levels (tests/api/test_openapi.py keeps the two in step).
+Kind = Literal["partnership", "co_working"]
+Level = Literal["networking", "coordination", "cooperation", "collaboration"]
 MAX_TEXT = 50_000
 MAX_ID = 2**31 - 1  # database integer columns; larger numbers can name nothing
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+# Stored as naive UTC; sent as RFC 3339 with its zone ("2027-01-15T18:30:00Z").
+Timestamp = Annotated[dt.datetime, AfterValidator(_utc)]
+
+
+def section_text(text: str) -> str:
+    return refuse_unfit_characters(text, section_text=True)
 
 
 class In(BaseModel):
@@ -32,8 +57,8 @@ class PartyIn(In):
 
 class AgreementCreate(In):
     title: Name
-    kind: Key = Field(description="'partnership' or 'co_working'")
-    level: Key = Field(description="networking, coordination, cooperation or collaboration")
+    kind: Kind
+    level: Level
     parties: list[PartyIn] = Field(min_length=2, max_length=20)
     owner_party: int = Field(
         default=0, ge=0, le=19, description="Which party (by position) you speak for"
@@ -45,9 +70,9 @@ class SectionPut(In):
         ge=0, le=MAX_ID, description="The revision this edit is based on; 0 for a new section"
     )
     fields: dict[str, Any] | None = None
-    text: Annotated[str, StringConstraints(max_length=MAX_TEXT)] | None = Field(
-        default=None, description="The clause text; omitted: rendered from the fields"
-    )
+    text: (
+        Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(section_text)] | None
+    ) = Field(default=None, description="The clause text; omitted: rendered from the fields")
     source: Literal["pane", "document", "import"] = "pane"
 
     @model_validator(mode="after")
@@ -65,7 +90,9 @@ class ApprovalCreate(In):
 class ChangeRequestCreate(In):
     party_id: Id
     revision_sha256: Sha256
-    comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+    comment: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), Fit
+    ]
 
 
 class ChangeRequestClose(In):
@@ -112,7 +139,7 @@ class RevisionOut(Out):
     fields: dict[str, Any]
     source: str
     author: UserOut
-    created_at: dt.datetime
+    created_at: Timestamp
 
 
 class RevisionSaved(Out):
@@ -125,7 +152,7 @@ class ApprovalOut(Out):
     revision_number: int
     sha256: str
     approved_by: UserOut
-    approved_at: dt.datetime
+    approved_at: Timestamp
     current: bool = Field(description="Whether it names the section's current revision")
 
 
@@ -144,7 +171,7 @@ class ChangeRequestOut(Out):
     comment: str
     status: str
     raised_by: int
-    created_at: dt.datetime
+    created_at: Timestamp
 
 
 class SectionOut(Out):
@@ -190,7 +217,7 @@ class InvitationOut(Out):
     url: str
     party_id: int
     role: str
-    expires_at: dt.datetime
+    expires_at: Timestamp
 
 
 class MembershipOut(Out):
@@ -204,7 +231,7 @@ class EventOut(Out):
     kind: str
     data: dict[str, Any]
     actor_id: int | None
-    created_at: dt.datetime
+    created_at: Timestamp
     prev_hash: str
     hash: str
 

@@ -9,13 +9,23 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, create_model
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    create_model,
+)
 
 from plugin.workflow.errors import InvalidInput
+from plugin.workflow.text import refuse_unfit_characters
 
 from .definitions import FieldSpec, Section
 
 MAX_ITEMS = 100
+FIT = AfterValidator(refuse_unfit_characters)
 
 
 class _Values(BaseModel):
@@ -24,7 +34,7 @@ class _Values(BaseModel):
 
 def _python_type(spec: FieldSpec, path: str) -> Any:
     if spec.type in ("text", "longtext"):
-        return Annotated[str, Field(max_length=spec.max_length)]
+        return Annotated[str, Field(max_length=spec.max_length), FIT]
     if spec.type == "date":
         return dt.date
     if spec.type == "choice":
@@ -38,7 +48,7 @@ def _python_type(spec: FieldSpec, path: str) -> Any:
     if spec.type == "parties":
         return Annotated[list[Annotated[int, Field(strict=True)]], Field(max_length=MAX_ITEMS)]
     if spec.type == "list":
-        item = Annotated[str, Field(max_length=spec.max_length)]
+        item = Annotated[str, Field(max_length=spec.max_length), FIT]
         return Annotated[list[item], Field(max_length=MAX_ITEMS)]
     if spec.type == "records":
         return Annotated[list[_model(spec.fields or [], path)], Field(max_length=MAX_ITEMS)]

@@ -31,3 +31,19 @@ def normalise(text: str) -> str:
 def text_sha256(text: str) -> str:
     """Hex sha256 of the normalised text, UTF-8 encoded."""
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+# Characters that XML 1.0 (and so .docx) cannot hold, PostgreSQL refuses (NUL), or UTF-8 cannot
+# encode (lone surrogates). Vertical tab and form feed are Word's soft breaks: section text may
+# carry them, as normalise() turns them into line breaks.
+_UNFIT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_UNFIT_IN_SECTION_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def refuse_unfit_characters(text: str, section_text: bool = False) -> str:
+    """Return `text`, or raise ValueError naming the first character a document cannot hold."""
+    match = (_UNFIT_IN_SECTION_TEXT if section_text else _UNFIT).search(text)
+    if match:
+        code = f"U+{ord(match.group()):04X}"
+        raise ValueError(f"contains the control character {code}, which a document cannot hold")
+    return text

@@ -42,7 +42,10 @@ def _check(spec, path, method, response):
         return
     media, body = next(iter(content.items()))
     assert response.content_type == media
-    Draft202012Validator({**spec, **body["schema"]}).validate(response.json)
+    schema = {**spec, **body["schema"]}
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(
+        response.json
+    )
 
 
 def test_responses_match_their_schemas(spec, make_caller, client):
@@ -135,3 +138,14 @@ def test_every_private_operation_refuses_anonymous_callers(app, client):
         else:
             assert response.status_code == 401, op.name
             assert response.content_type == "application/problem+json"
+
+
+def test_kinds_and_levels_in_the_schema_are_the_catalogues():
+    from typing import get_args
+
+    from plugin.api.schemas import Kind, Level
+    from plugin.catalogue import default_catalogue
+
+    catalogue = default_catalogue()
+    assert list(get_args(Kind)) == list(catalogue.kinds)
+    assert list(get_args(Level)) == list(catalogue.levels)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plugin.workflow.text import normalise, text_sha256
+from plugin.workflow.text import normalise, refuse_unfit_characters, text_sha256
 
 VECTORS = json.loads((Path(__file__).parents[1] / "vectors" / "normalisation.json").read_text())
 
@@ -38,3 +38,15 @@ def test_line_endings_and_spacing_do_not_change_the_hash(text, newline, space):
 def test_hash_is_of_utf8_normal_form():
     assert text_sha256("  a  b ") == hashlib.sha256(b"a b").hexdigest()
     assert text_sha256("a") != text_sha256("b")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1f", "\ud800", "\uffff"])
+def test_characters_a_document_cannot_hold_are_refused(char):
+    with pytest.raises(ValueError, match=f"U\\+{ord(char):04X}"):
+        refuse_unfit_characters(f"a{char}b")
+
+
+def test_word_soft_breaks_are_fit_only_in_section_text():
+    assert refuse_unfit_characters("a\vb\fc\td\ne\r", section_text=True)
+    with pytest.raises(ValueError):
+        refuse_unfit_characters("a\vb")
