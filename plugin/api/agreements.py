@@ -18,7 +18,15 @@ from plugin.workflow.state import Party
 from . import bp
 from . import schemas as s
 from .routing import ID, operation
-from .views import agreement_out, change_request_out, etag, event_list, revision_out, summary
+from .views import (
+    agreement_out,
+    change_request_out,
+    etag,
+    event_list,
+    revision_out,
+    section_history,
+    summary,
+)
 
 AGREEMENT = f"/agreements/<{ID}:agreement_id>"
 SECTION = AGREEMENT + "/sections/<section_key>"
@@ -145,6 +153,20 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
     author = user if effects else session.get(User, revision.author_id)
     saved = s.RevisionSaved(created=bool(effects), revision=revision_out(revision, author))
     return saved, 201 if effects else 200
+
+
+@operation(
+    bp,
+    SECTION + "/revisions",
+    "GET",
+    summary="A section's history: every revision, and which party approved which wording",
+    responses={200: s.SectionHistory},
+    errors=(404,),
+)
+def section_revisions(user: User, agreement_id: int, section_key: str):
+    session = get_session()
+    agreement, _ = store.find(session, agreement_id, user)
+    return section_history(session, agreement, section_key, default_catalogue())
 
 
 @operation(

@@ -174,6 +174,29 @@ class ChangeRequestOut(Out):
     created_at: Timestamp
 
 
+class ApprovalRecord(Out):
+    party_id: int
+    approved_by: UserOut
+    approved_at: Timestamp
+    version: int
+    active: bool = Field(
+        description="False once withdrawn, replaced, or the version was renegotiated"
+    )
+    ended_at: Timestamp | None
+
+
+class RevisionRecord(RevisionOut):
+    version: int
+    approvals: list[ApprovalRecord]
+    change_requests: list[ChangeRequestOut]
+
+
+class SectionHistory(Out):
+    section: str
+    title: str
+    revisions: list[RevisionRecord] = Field(description="Newest first")
+
+
 class SectionOut(Out):
     key: str
     title: str

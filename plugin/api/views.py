@@ -58,6 +58,42 @@ def summary(agreement: Agreement, member: Member) -> s.AgreementSummary:
     )
 
 
+def section_history(
+    session: Session, agreement: Agreement, section_key: str, catalogue: Catalogue
+) -> s.SectionHistory:
+    """Which party approved which wording, revision by revision."""
+    section = catalogue.section(section_key, agreement.kind)
+    revisions, approvals, requests = store.section_history(session, agreement.id, section_key)
+    ids = {r.author_id for r in revisions} | {a.user_id for a in approvals}
+    users = {u.id: u for u in session.scalars(sa.select(User).where(User.id.in_(ids)))}
+    return s.SectionHistory(
+        section=section.key,
+        title=section.title,
+        revisions=[
+            s.RevisionRecord(
+                **revision_out(r, users[r.author_id]).model_dump(),
+                version=r.version,
+                approvals=[
+                    s.ApprovalRecord(
+                        party_id=a.party_id,
+                        approved_by=user_out(users[a.user_id]),
+                        approved_at=a.created_at,
+                        version=a.version,
+                        active=a.active,
+                        ended_at=a.ended_at,
+                    )
+                    for a in approvals
+                    if a.revision_number == r.number
+                ],
+                change_requests=[
+                    change_request_out(c) for c in requests if c.revision_number == r.number
+                ],
+            )
+            for r in revisions
+        ],
+    )
+
+
 def event_list(events: list[Event], check: audit.ChainCheck) -> s.EventList:
     return s.EventList(
         events=[

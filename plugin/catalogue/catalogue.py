@@ -83,11 +83,16 @@ class Catalogue:
             return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
         return {
-            "kinds": [{**dump(k), "sections": list(k.sections)} for k in self.kinds.values()],
-            "levels": [
-                {**dump(lv), "required_sections": self.required_sections("partnership", lv.key)}
-                for lv in self.levels.values()
+            "kinds": [
+                {
+                    **dump(k),
+                    "required_by_level": {
+                        lv: self.required_sections(k.key, lv) for lv in self.levels
+                    },
+                }
+                for k in self.kinds.values()
             ],
+            "levels": [dump(lv) for lv in self.levels.values()],
             "sections": [dump(s) for s in self.sections.values()],
             "checklists": [dump(c) for c in self.checklists],
             "sources": [dump(s) for s in self.sources.values()],

@@ -120,6 +120,28 @@ def current_revisions(session: Session, agreement_id: int) -> dict[str, Revision
     return {r.section_key: r for r in rows}
 
 
+def section_history(
+    session: Session, agreement_id: int, section: str
+) -> tuple[list[Revision], list[Approval], list[ChangeRequest]]:
+    """Every revision of a section (newest first), every approval and change request on it."""
+    revisions = session.scalars(
+        sa.select(Revision)
+        .where(Revision.agreement_id == agreement_id, Revision.section_key == section)
+        .order_by(Revision.number.desc())
+    ).all()
+    approvals = session.scalars(
+        sa.select(Approval)
+        .where(Approval.agreement_id == agreement_id, Approval.section_key == section)
+        .order_by(Approval.id)
+    ).all()
+    requests = session.scalars(
+        sa.select(ChangeRequest)
+        .where(ChangeRequest.agreement_id == agreement_id, ChangeRequest.section_key == section)
+        .order_by(ChangeRequest.number)
+    ).all()
+    return list(revisions), list(approvals), list(requests)
+
+
 def active_approvals(session: Session, agreement: Agreement) -> list[Approval]:
     return list(
         session.scalars(

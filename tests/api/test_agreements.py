@@ -239,6 +239,9 @@ def test_no_token_or_a_revoked_one_is_401(client, make_caller, app):
 def test_catalogue_is_public(client):
     body = client.get("/api/v1/catalogue").json
     assert len(body["kinds"]) == 2 and len(body["levels"]) == 4 and len(body["sections"]) == 18
+    co_working = next(k for k in body["kinds"] if k["key"] == "co_working")
+    assert "code_of_conduct" in co_working["required_by_level"]["networking"]
+    assert "power_and_voice" not in co_working["required_by_level"]["collaboration"]
     roles = next(s for s in body["sections"] if s["key"] == ROLES)
     assert roles["prompts"][0]["source"] and roles["fields"] and roles["checks"]
 
@@ -248,3 +251,29 @@ def test_security_headers(client, path):
     response = client.get(path)
     assert "frame-ancestors" in response.headers["Content-Security-Policy"]
     assert "X-Frame-Options" not in response.headers
+
+
+def test_section_history_shows_which_party_approved_which_wording(make_caller):
+    owner, police = make_caller("Joe Lindsay"), make_caller("Fiona Reid")
+    agreement = create_agreement(owner)
+    aid, youth, police_party = agreement["id"], agreement["parties"][0]["id"], agreement["parties"][1]["id"]
+    link = owner.post(f"/agreements/{aid}/invitations", json={"party_id": police_party, "role": "approver"})
+    police.post(f"/invitations/{link.json['token']}/accept")
+    first = put(owner, agreement, text="First wording.").json["revision"]["sha256"]
+    owner.post(f"/agreements/{aid}/sections/{ROLES}/approvals", json={"party_id": youth, "revision_sha256": first})
+    police.post(f"/agreements/{aid}/sections/{ROLES}/change-requests",
+                json={"party_id": police_party, "revision_sha256": first, "comment": "Name the officer."})
+    second = put(police, agreement, base=1, text="Second wording, naming PC Morrow.").json["revision"]["sha256"]
+    police.post(f"/agreements/{aid}/sections/{ROLES}/approvals", json={"party_id": police_party, "revision_sha256": second})
+    owner.post(f"/agreements/{aid}/sections/{ROLES}/approvals", json={"party_id": youth, "revision_sha256": second})
+
+    history = owner.get(f"/agreements/{aid}/sections/{ROLES}/revisions").json
+    latest, earliest = history["revisions"]
+    assert (latest["number"], latest["author"]["name"]) == (2, "Fiona Reid")
+    assert {(a["party_id"], a["approved_by"]["name"], a["active"]) for a in latest["approvals"]} == {
+        (police_party, "Fiona Reid", True), (youth, "Joe Lindsay", True)}
+    # the youth team's approval of the first wording is kept, no longer active
+    assert [(a["party_id"], a["active"]) for a in earliest["approvals"]] == [(youth, False)]
+    assert earliest["approvals"][0]["ended_at"] is not None
+    assert [(c["comment"], c["status"]) for c in earliest["change_requests"]] == [("Name the officer.", "resolved")]
+    assert owner.get(f"/agreements/{aid}/sections/budget/revisions").status_code == 404
