@@ -126,9 +126,9 @@ def agreement_out(
     session: Session, agreement: Agreement, member: Member, catalogue: Catalogue
 ) -> s.AgreementOut:
     """The whole state of an agreement as one member sees it."""
-    state = store.load_state(session, agreement, catalogue)
-    revisions = store.current_revisions(session, agreement.id)
-    approvals = store.active_approvals(session, agreement)
+    snap = store.snapshot(session, agreement)
+    state = store.state_of(snap, catalogue)
+    revisions, approvals = snap.revisions, snap.approvals
     members = session.scalars(
         sa.select(Member).where(Member.agreement_id == agreement.id).order_by(Member.id)
     ).all()
@@ -180,8 +180,6 @@ def agreement_out(
             s.MemberOut(user=user_out(m.user), party_id=m.party_id, role=m.role) for m in members
         ],
         sections=sections,
-        change_requests=[
-            change_request_out(c) for c in store.open_change_requests(session, agreement)
-        ],
+        change_requests=[change_request_out(c) for c in snap.change_requests],
         readiness=s.ReadinessOut(ready=ready.ready, missing=list(ready.missing)),
     )

@@ -164,8 +164,33 @@ def open_change_requests(session: Session, agreement: Agreement) -> list[ChangeR
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    """The rows of an agreement's current version, read once per request."""
+
+    agreement: Agreement
+    revisions: dict[str, Revision]  # the current one per section
+    approvals: list[Approval]  # active, this version
+    change_requests: list[ChangeRequest]  # open
+
+
+def snapshot(session: Session, agreement: Agreement) -> Snapshot:
+    return Snapshot(
+        agreement,
+        current_revisions(session, agreement.id),
+        active_approvals(session, agreement),
+        open_change_requests(session, agreement),
+    )
+
+
 def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> wf.AgreementState:
     """The rules' view of the agreement's current version."""
+    return state_of(snapshot(session, agreement), catalogue)
+
+
+def state_of(snap: Snapshot, catalogue: Catalogue) -> wf.AgreementState:
+    """The rules' view of a snapshot."""
+    agreement = snap.agreement
     return wf.AgreementState(
         status=agreement.status,
         version=agreement.version,
@@ -174,17 +199,17 @@ def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> 
         titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
         revisions={
             k: wf.Revision(k, r.number, r.text, r.sha256, r.fields, r.source)
-            for k, r in current_revisions(session, agreement.id).items()
+            for k, r in snap.revisions.items()
         },
         approvals=frozenset(
             wf.Approval(a.section_key, a.party_id, a.revision_number, a.sha256)
-            for a in active_approvals(session, agreement)
+            for a in snap.approvals
         ),
         change_requests=tuple(
             wf.ChangeRequest(
                 c.number, c.section_key, c.party_id, c.revision_number, c.sha256, c.comment
             )
-            for c in open_change_requests(session, agreement)
+            for c in snap.change_requests
         ),
     )
 

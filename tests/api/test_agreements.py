@@ -256,24 +256,46 @@ def test_security_headers(client, path):
 def test_section_history_shows_which_party_approved_which_wording(make_caller):
     owner, police = make_caller("Joe Lindsay"), make_caller("Fiona Reid")
     agreement = create_agreement(owner)
-    aid, youth, police_party = agreement["id"], agreement["parties"][0]["id"], agreement["parties"][1]["id"]
-    link = owner.post(f"/agreements/{aid}/invitations", json={"party_id": police_party, "role": "approver"})
+    aid, youth, police_party = (
+        agreement["id"],
+        agreement["parties"][0]["id"],
+        agreement["parties"][1]["id"],
+    )
+    link = owner.post(
+        f"/agreements/{aid}/invitations", json={"party_id": police_party, "role": "approver"}
+    )
     police.post(f"/invitations/{link.json['token']}/accept")
     first = put(owner, agreement, text="First wording.").json["revision"]["sha256"]
-    owner.post(f"/agreements/{aid}/sections/{ROLES}/approvals", json={"party_id": youth, "revision_sha256": first})
-    police.post(f"/agreements/{aid}/sections/{ROLES}/change-requests",
-                json={"party_id": police_party, "revision_sha256": first, "comment": "Name the officer."})
-    second = put(police, agreement, base=1, text="Second wording, naming PC Morrow.").json["revision"]["sha256"]
-    police.post(f"/agreements/{aid}/sections/{ROLES}/approvals", json={"party_id": police_party, "revision_sha256": second})
-    owner.post(f"/agreements/{aid}/sections/{ROLES}/approvals", json={"party_id": youth, "revision_sha256": second})
+    owner.post(
+        f"/agreements/{aid}/sections/{ROLES}/approvals",
+        json={"party_id": youth, "revision_sha256": first},
+    )
+    police.post(
+        f"/agreements/{aid}/sections/{ROLES}/change-requests",
+        json={"party_id": police_party, "revision_sha256": first, "comment": "Name the officer."},
+    )
+    second = put(police, agreement, base=1, text="Second wording, naming PC Morrow.").json[
+        "revision"
+    ]["sha256"]
+    police.post(
+        f"/agreements/{aid}/sections/{ROLES}/approvals",
+        json={"party_id": police_party, "revision_sha256": second},
+    )
+    owner.post(
+        f"/agreements/{aid}/sections/{ROLES}/approvals",
+        json={"party_id": youth, "revision_sha256": second},
+    )
 
     history = owner.get(f"/agreements/{aid}/sections/{ROLES}/revisions").json
     latest, earliest = history["revisions"]
     assert (latest["number"], latest["author"]["name"]) == (2, "Fiona Reid")
-    assert {(a["party_id"], a["approved_by"]["name"], a["active"]) for a in latest["approvals"]} == {
-        (police_party, "Fiona Reid", True), (youth, "Joe Lindsay", True)}
+    assert {
+        (a["party_id"], a["approved_by"]["name"], a["active"]) for a in latest["approvals"]
+    } == {(police_party, "Fiona Reid", True), (youth, "Joe Lindsay", True)}
     # the youth team's approval of the first wording is kept, no longer active
     assert [(a["party_id"], a["active"]) for a in earliest["approvals"]] == [(youth, False)]
     assert earliest["approvals"][0]["ended_at"] is not None
-    assert [(c["comment"], c["status"]) for c in earliest["change_requests"]] == [("Name the officer.", "resolved")]
+    assert [(c["comment"], c["status"]) for c in earliest["change_requests"]] == [
+        ("Name the officer.", "resolved")
+    ]
     assert owner.get(f"/agreements/{aid}/sections/budget/revisions").status_code == 404
