@@ -39,10 +39,12 @@ def _locked(agreement_id: int, user: User, action: str, for_party: int | None = 
     return agreement, member
 
 
-def _apply(agreement: Agreement, user: User, command, *args) -> list:
+def _carry_out(agreement: Agreement, user: User, command, *args) -> list:
+    """Decide with the rules on the locked state, write the effects, commit; return them."""
     session = get_session()
     effects = command(store.load_state(session, agreement, default_catalogue()), *args)
     store.persist(session, agreement, effects, user)
+    session.commit()
     return effects
 
 
@@ -145,10 +147,9 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
         if body.text is not None
         else catalogue.render_clause(section_key, fields, parties)
     )
-    effects = _apply(
+    effects = _carry_out(
         agreement, user, rules.edit, section_key, body.base_revision, text, fields, body.source
     )
-    session.commit()
     revision = store.current_revisions(session, agreement.id)[section_key]
     author = user if effects else session.get(User, revision.author_id)
     saved = s.RevisionSaved(created=bool(effects), revision=revision_out(revision, author))
@@ -180,8 +181,7 @@ def section_revisions(user: User, agreement_id: int, section_key: str):
 )
 def approve_section(user: User, agreement_id: int, section_key: str, body: s.ApprovalCreate):
     agreement, member = _locked(agreement_id, user, "approve", body.party_id)
-    _apply(agreement, user, rules.approve, section_key, body.party_id, body.revision_sha256)
-    get_session().commit()
+    _carry_out(agreement, user, rules.approve, section_key, body.party_id, body.revision_sha256)
     response = _state(agreement, member)
     response.status_code = 201
     return response
@@ -197,8 +197,7 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
 )
 def withdraw_approval(user: User, agreement_id: int, section_key: str, party_id: int):
     agreement, _ = _locked(agreement_id, user, "approve", party_id)
-    _apply(agreement, user, rules.withdraw_approval, section_key, party_id)
-    get_session().commit()
+    _carry_out(agreement, user, rules.withdraw_approval, section_key, party_id)
 
 
 @operation(
@@ -214,7 +213,7 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
     agreement, _ = _locked(agreement_id, user, "approve", body.party_id)
     session = get_session()
     number = store.next_change_request_number(session, agreement.id)
-    _apply(
+    _carry_out(
         agreement,
         user,
         rules.request_change,
@@ -224,7 +223,6 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
         body.comment,
         number,
     )
-    session.commit()
     opened = next(c for c in store.open_change_requests(session, agreement) if c.number == number)
     return change_request_out(opened)
 
@@ -240,8 +238,7 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
 )
 def close_change_request(user: User, agreement_id: int, number: int, body: s.ChangeRequestClose):
     agreement, member = _locked(agreement_id, user, "approve")
-    _apply(agreement, user, rules.close_change_request, number, member.party_id, body.status)
-    get_session().commit()
+    _carry_out(agreement, user, rules.close_change_request, number, member.party_id, body.status)
 
 
 @operation(
@@ -254,8 +251,7 @@ def close_change_request(user: User, agreement_id: int, number: int, body: s.Cha
 )
 def finalise(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "finalise")
-    _apply(agreement, user, rules.finalise)
-    get_session().commit()
+    _carry_out(agreement, user, rules.finalise)
     return _state(agreement, member)
 
 
@@ -269,8 +265,7 @@ def finalise(user: User, agreement_id: int):
 )
 def renegotiate(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "renegotiate")
-    _apply(agreement, user, rules.renegotiate)
-    get_session().commit()
+    _carry_out(agreement, user, rules.renegotiate)
     return _state(agreement, member)
 
 
