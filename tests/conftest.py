@@ -7,6 +7,7 @@ import itertools
 import os
 import threading
 import uuid
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -34,9 +35,10 @@ def database_url(request, tmp_path_factory):
         yield url
         return
     base = os.environ["TEST_DATABASE_URL"]
-    name = f"pa_test_{uuid.uuid4().hex[:10]}"
+    name = f"pa_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(base)
     with admin.begin() as conn:
+        _drop_abandoned_schemas(conn)
         conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
     separator = "&" if "?" in base else "?"
     url = f"{base}{separator}options={quote(f'-csearch_path={name}')}"
@@ -47,6 +49,15 @@ def database_url(request, tmp_path_factory):
     with admin.begin() as conn:
         conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
     admin.dispose()
+
+
+def _drop_abandoned_schemas(conn) -> None:
+    """Schemas of test runs that were killed: their process is gone."""
+    names = conn.execute(sa.text("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'pa_test_%'"))
+    for (schema_name,) in names.all():
+        pid = schema_name.split("_")[2]
+        if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
+            conn.execute(sa.text(f'DROP SCHEMA "{schema_name}" CASCADE'))
 
 
 @pytest.fixture
