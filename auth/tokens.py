@@ -10,7 +10,7 @@ import hashlib
 import secrets
 
 import sqlalchemy as sa
-from flask import Flask, current_app, g, request
+from flask import g, request
 from sqlalchemy.orm import Session
 
 from plugin.store.db import get_session
@@ -76,11 +76,3 @@ def current_user() -> User:
             "Sign in first: send 'Authorization: Bearer <token>' with a live API token.",
         )
     return g.user
-
-
-def init_app(app: Flask) -> None:
-    app.config.setdefault("TOKEN_LIFETIME_HOURS", 12)
-
-
-def lifetime_hours() -> float:
-    return float(current_app.config["TOKEN_LIFETIME_HOURS"])

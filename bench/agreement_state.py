@@ -23,7 +23,7 @@ from werkzeug.serving import make_server
 
 from auth import tokens
 from plugin import create_app
-from plugin.catalogue import default_catalogue
+from plugin.catalogue import Party, default_catalogue
 from plugin.store import schema, users
 from plugin.store.db import engine_of, get_session
 
@@ -50,29 +50,15 @@ def draft(client: httpx.Client) -> int:
             "parties": [{"name": p.name} for p in catalogue.example_parties],
         },
     ).json()
-    ids = {
-        p.id: real["id"]
-        for p, real in zip(catalogue.example_parties, agreement["parties"], strict=True)
-    }
+    parties = [Party(p["id"], p["name"]) for p in agreement["parties"]]
     for section in catalogue.sections.values():
-        fields = _remap(section.example, ids)
+        fields = catalogue.example_for(section.key, parties)
         response = client.put(
             f"/api/v1/agreements/{agreement['id']}/sections/{section.key}",
             json={"base_revision": 0, "fields": fields},
         )
         response.raise_for_status()
     return agreement["id"]
-
-
-def _remap(node, ids):
-    # Example party ids are 1..3 and appear only as party references in the examples.
-    if isinstance(node, dict):
-        return {k: _remap(v, ids) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_remap(v, ids) for v in node]
-    if isinstance(node, int) and not isinstance(node, bool) and node in ids:
-        return ids[node]
-    return node
 
 
 def rate(

@@ -9,14 +9,12 @@ from flask import Flask
 
 def create_app(config: Mapping | None = None) -> Flask:
     """Build the app: defaults, then the environment (PA_*), then `config` (tests)."""
-    from auth import tokens
 
     from . import api, security, settings, store
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)
     store.init_app(app)
-    tokens.init_app(app)
     security.init_app(app)
     api.init_app(app)
 

@@ -13,7 +13,7 @@ from plugin.workflow.errors import InvalidInput, NotFound
 from .checks import Finding, Party, run_checks
 from .clauses import render_clause
 from .definitions import Checklist, Kind, Level, Section, Source
-from .fields import validate_fields
+from .fields import repoint_parties, validate_fields
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,12 @@ class Catalogue:
     def check(self, key: str, values: dict, parties: Sequence[Party]) -> list[Finding]:
         """What a section still lacks, in words."""
         return run_checks(self.section(key), values, parties)
+
+    def example_for(self, key: str, parties: Sequence[Party]) -> dict:
+        """A section's example fields, with the example parties replaced, in order, by `parties`."""
+        ids = {ex.id: p.id for ex, p in zip(self.example_parties, parties, strict=True)}
+        section = self.section(key)
+        return repoint_parties(section.fields, section.example, ids)
 
     def as_json(self) -> dict:
         """The public description of the catalogue served at GET /api/v1/catalogue."""

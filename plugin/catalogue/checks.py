@@ -46,25 +46,33 @@ def _refs(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _required(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
+def _required(
+    check: Check, section: Section, values: dict, parties: Sequence[Party]
+) -> Iterator[str]:
     if not is_set(values.get(check.field)):
         yield check.message
 
 
-def _min_items(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
+def _min_items(
+    check: Check, section: Section, values: dict, parties: Sequence[Party]
+) -> Iterator[str]:
     if len(values.get(check.field) or []) < check.min:
         yield check.message.format(min=check.min)
 
 
-def _each_item_has(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
-    labels = values.get("_labels", {})
+def _each_item_has(
+    check: Check, section: Section, values: dict, parties: Sequence[Party]
+) -> Iterator[str]:
+    labels = {sub.key: sub.label for sub in section.field(check.field).fields or ()}
     for item in values.get(check.field) or []:
-        missing = [labels.get(k, k).lower() for k in check.keys or () if not is_set(item.get(k))]
+        missing = [labels[k].lower() for k in check.keys or () if not is_set(item.get(k))]
         if missing:
             yield check.message.format(item=_label(item), missing=", ".join(missing))
 
 
-def _each_party_in(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
+def _each_party_in(
+    check: Check, section: Section, values: dict, parties: Sequence[Party]
+) -> Iterator[str]:
     value = values.get(check.field) or []
     if check.ref is None:  # a `parties` field: every party must be listed
         covered = set(value)
@@ -80,18 +88,22 @@ def _each_party_in(check: Check, values: dict, parties: Sequence[Party]) -> Iter
             yield check.message.format(party=party.name)
 
 
-def _any_item(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
+def _any_item(
+    check: Check, section: Section, values: dict, parties: Sequence[Party]
+) -> Iterator[str]:
     items = values.get(check.field) or []
     if not any(all(item.get(k) == v for k, v in (check.match or {}).items()) for item in items):
         yield check.message
 
 
-def _one_of(check: Check, values: dict, parties: Sequence[Party]) -> Iterator[str]:
+def _one_of(
+    check: Check, section: Section, values: dict, parties: Sequence[Party]
+) -> Iterator[str]:
     if not any(is_set(values.get(f)) and values.get(f) is not False for f in check.fields or ()):
         yield check.message
 
 
-RULES: dict[str, Callable[[Check, dict, Sequence[Party]], Iterator[str]]] = {
+RULES: dict[str, Callable[[Check, Section, dict, Sequence[Party]], Iterator[str]]] = {
     "required": _required,
     "min_items": _min_items,
     "each_item_has": _each_item_has,
@@ -113,11 +125,9 @@ def applies(condition: Condition | None, values: dict) -> bool:
 
 def run_checks(section: Section, values: dict, parties: Sequence[Party]) -> list[Finding]:
     """Every finding for one section's values; an empty list means the section is complete."""
-    labels = {sub.key: sub.label for spec in section.fields for sub in spec.fields or ()}
-    seen = {**values, "_labels": labels}  # field keys never start with "_"
     return [
         Finding(section.key, message, tuple(check.source))
         for check in section.checks
         if applies(check.when, values)
-        for message in RULES[check.rule](check, seen, parties)
+        for message in RULES[check.rule](check, section, values, parties)
     ]

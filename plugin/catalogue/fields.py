@@ -90,6 +90,22 @@ def _party_refs(specs: Iterable[FieldSpec], values: dict, path: str) -> Iterator
                 yield from _party_refs(spec.fields or (), item, f"{here}[{i}].")
 
 
+def repoint_parties(specs: Iterable[FieldSpec], values: dict, ids: dict[int, int]) -> dict:
+    """The same values with every party reference `r` replaced by `ids[r]`."""
+    out = dict(values)
+    for spec in specs:
+        value = values.get(spec.key)
+        if value is None:
+            continue
+        if spec.type == "party":
+            out[spec.key] = ids[value]
+        elif spec.type == "parties":
+            out[spec.key] = [ids[v] for v in value]
+        elif spec.type == "records":
+            out[spec.key] = [repoint_parties(spec.fields or (), item, ids) for item in value]
+    return out
+
+
 def _path(loc: tuple) -> str:
     out = ""
     for part in loc:

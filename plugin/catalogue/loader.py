@@ -146,14 +146,26 @@ def _check_section(section: Section, known_sources: set[str], parties: list[Part
     return template
 
 
-def load_catalogue(directory: Path = DATA_DIR) -> Catalogue:
-    """Read and validate every catalogue file. Raises CatalogueError naming the file and entry."""
+def read_sources_and_examples(directory: Path = DATA_DIR) -> tuple[list[Source], list[Party]]:
+    """The source tags prompts may cite, and the example parties sections' examples refer to."""
     sources = _parse_list(Source, directory / "sources.yaml", "sources")
-    known = {s.tag for s in sources}
     examples = _read(directory / "examples.yaml")
     if not isinstance(examples, dict) or not isinstance(examples.get("parties"), list):
         raise CatalogueError("examples.yaml: expected a top-level 'parties' list")
-    parties = [Party(int(p["id"]), str(p["name"])) for p in examples["parties"]]
+    return sources, [Party(int(p["id"]), str(p["name"])) for p in examples["parties"]]
+
+
+def check_section_file(path: Path, directory: Path = DATA_DIR):
+    """Validate one section file on its own; return the section and its compiled clause."""
+    sources, parties = read_sources_and_examples(directory)
+    section = _parse(Section, _read(path), path.name)
+    return section, _check_section(section, {s.tag for s in sources}, parties, path.name), parties
+
+
+def load_catalogue(directory: Path = DATA_DIR) -> Catalogue:
+    """Read and validate every catalogue file. Raises CatalogueError naming the file and entry."""
+    sources, parties = read_sources_and_examples(directory)
+    known = {s.tag for s in sources}
     sections: dict[str, Section] = {}
     templates = {}
     for path in sorted((directory / "sections").glob("*.yaml")):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from plugin.workflow.errors import CatalogueError
 
-from .checks import Party, run_checks
-from .definitions import Section
+from .checks import run_checks
+from .clauses import render_clause
 from .fields import validate_fields
-from .loader import DATA_DIR, _check_section, _parse, _read, load_catalogue
+from .loader import check_section_file, load_catalogue
 
 
 def example_agreement() -> str:
@@ -29,24 +29,14 @@ def example_agreement() -> str:
 
 
 def preview_files(paths: list[Path]) -> None:
-    import yaml
-
-    known = {s["tag"] for s in yaml.safe_load((DATA_DIR / "sources.yaml").read_text())["sources"]}
-    examples = yaml.safe_load((DATA_DIR / "examples.yaml").read_text())["parties"]
-    parties = [Party(p["id"], p["name"]) for p in examples]
     for path in paths:
-        section = _parse(Section, _read(path), path.name)
-        template = _check_section(section, known, parties, path.name)
+        section, template, parties = check_section_file(path)
         values = validate_fields(section, section.example, [p.id for p in parties])
-        from .clauses import render_clause
-
+        empty = validate_fields(section, {}, [p.id for p in parties])
         print(f"=== {section.title} ({section.key})\n")
         print(render_clause(section, template, values, parties))
-        empty = validate_fields(section, {}, [p.id for p in parties])
-        print(
-            "\n--- findings for the example:",
-            [f.message for f in run_checks(section, values, parties)],
-        )
+        findings = [f.message for f in run_checks(section, values, parties)]
+        print("\n--- findings for the example:", findings)
         print("--- findings when empty:")
         for finding in run_checks(section, empty, parties):
             print("   ", finding.message, list(finding.source))

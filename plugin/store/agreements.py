@@ -73,6 +73,11 @@ def list_for(session: Session, user: User) -> list[tuple[Agreement, Member]]:
     return [(a, m) for a, m in rows]
 
 
+def _not_a_member(agreement_id: int) -> NotFound:
+    # The same answer whether the agreement is missing or not yours: existence does not leak.
+    return NotFound(f"There is no agreement {agreement_id} that you are a member of.")
+
+
 def find(
     session: Session, agreement_id: int, user: User, lock: bool = False
 ) -> tuple[Agreement, Member]:
@@ -84,7 +89,7 @@ def find(
         sa.select(Member).where(Member.agreement_id == agreement.id, Member.user_id == user.id)
     )
     if agreement is None or member is None:
-        raise NotFound(f"There is no agreement {agreement_id} that you are a member of.")
+        raise _not_a_member(agreement_id)
     return agreement, member
 
 
@@ -98,7 +103,7 @@ def change_marker(session: Session, agreement_id: int, user: User) -> tuple[int,
         .where(Agreement.id == agreement_id, Member.user_id == user.id)
     ).first()
     if row is None:
-        raise NotFound(f"There is no agreement {agreement_id} that you are a member of.")
+        raise _not_a_member(agreement_id)
     return row[0], row[1], row[2]
 
 

@@ -1,6 +1,6 @@
 """A three-party agreement from start to renegotiation, over real HTTP, on each backend."""
 
-from plugin.catalogue import default_catalogue
+from plugin.catalogue import Party, default_catalogue
 from tests.conftest import http_client, new_user
 
 
@@ -25,7 +25,7 @@ def test_three_party_agreement_end_to_end(app, live_server):
     agreement = created.json()
     aid = agreement["id"]
     youth, police, school = (p["id"] for p in agreement["parties"])
-    remap = {1: youth, 2: police, 3: school}  # the catalogue's example parties -> these parties
+    parties = [Party(p["id"], p["name"]) for p in agreement["parties"]]
 
     # The owner invites one approver for each other party.
     callers = {youth: owner}
@@ -44,7 +44,7 @@ def test_three_party_agreement_end_to_end(app, live_server):
     assert required == [s["key"] for s in agreement["sections"] if s["required"]]
     drafters = list(callers.values())
     for i, key in enumerate(required):
-        fields = _remap(catalogue.sections[key].example, catalogue.sections[key], remap)
+        fields = catalogue.example_for(key, parties)
         saved = drafters[i % 3].put(
             f"/agreements/{aid}/sections/{key}", json={"base_revision": 0, "fields": fields}
         )
@@ -125,28 +125,6 @@ def test_three_party_agreement_end_to_end(app, live_server):
     assert (
         kinds[0] == "agreement_created" and "finalised" in kinds and kinds[-1] == "revision_added"
     )
-
-
-def _remap(value, section, remap):
-    """Example fields refer to parties 1-3; point them at this agreement's party ids."""
-    party_keys = {f.key for f in section.fields if f.type in ("party", "parties")}
-    party_keys |= {
-        sub.key
-        for f in section.fields
-        for sub in (f.fields or [])
-        if sub.type in ("party", "parties")
-    }
-
-    def walk(node, key=None):
-        if isinstance(node, dict):
-            return {k: walk(v, k) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v, key) for v in node]
-        if key in party_keys and isinstance(node, int):
-            return remap[node]
-        return node
-
-    return walk(value)
 
 
 def _sha_of_revision(caller, aid, key, number):

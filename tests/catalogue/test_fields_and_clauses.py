@@ -75,3 +75,27 @@ def test_checks_name_the_party_that_lacks_a_dated_responsibility():
     assert "Police Unit has no named responsibility with a date." in messages
     assert "School has no named responsibility with a date." in messages
     assert not any(m.startswith("Youth Team") for m in messages)
+
+
+def test_example_for_points_only_party_references_at_the_given_parties():
+    catalogue = default_catalogue()
+    parties = [Party(41, "A"), Party(42, "B"), Party(43, "C")]
+    roles = catalogue.example_for("roles_and_responsibilities", parties)
+    assert roles["lead_partner"] == 41
+    assert [t["owner"] for t in roles["tasks"]] == [41, 42, 43]
+    assert roles["tasks"][0]["contributors"] == [42]
+    assert roles["tasks"][0]["due"] == "2027-01-15"  # other values untouched
+    for key in catalogue.sections:  # every example validates against the new parties
+        catalogue.validate_fields(key, catalogue.example_for(key, parties), parties)
+
+
+def test_missing_placeholder_names_the_fields_by_their_labels():
+    from plugin.catalogue.checks import run_checks
+
+    section = default_catalogue().sections["roles_and_responsibilities"]
+    check = section.checks[1].model_copy(update={"message": "{item} lacks: {missing}."})
+    section = section.model_copy(update={"checks": [check]})
+    findings = run_checks(
+        section, {"tasks": [{"task": "Drop-in", "owner": None, "due": None}]}, PARTIES
+    )
+    assert [f.message for f in findings] == ["Drop-in lacks: who is responsible, done by."]
