@@ -76,3 +76,9 @@ def current_user() -> User:
             "Sign in first: send 'Authorization: Bearer <token>' with a live API token.",
         )
     return g.user
+
+
+def bearer_digest() -> str | None:
+    """The sha256 of the request's bearer token, if it sent one."""
+    token = bearer()
+    return digest(token) if token else None

@@ -1,6 +1,6 @@
 """Configuration: defaults in code, overrides from the environment, a mapping from tests.
 
-Raises RuntimeError at start-up when production mode has no secret key.
+Raises RuntimeError at start-up when production mode has no secret key or no audit key.
 """
 
 from __future__ import annotations
@@ -18,15 +18,22 @@ DEFAULTS = {
     "TOKEN_LIFETIME_HOURS": 12,
     "INVITATION_LIFETIME_HOURS": 72,
     "PUBLIC_ORIGIN": "https://localhost:3000",
+    "AUDIT_KEY": "",  # keys the audit chain (HMAC); kept outside the database
+    "STATE_CACHE_SIZE": 512,  # agreement-state bodies kept per process, keyed by their ETag
 }
 
 
-def _local_secret(instance: Path) -> str:
-    """A random key kept in the instance folder, made on first run (local default only)."""
-    path = instance / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+def _local_secret(instance: Path, name: str = "secret_key") -> str:
+    """A random key kept in the instance folder, made on first run (local default only).
+
+    The file is created with mode 0600 (never readable by others, not even for a moment)."""
+    path = instance / name
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as file:
+        file.write(secrets.token_urlsafe(48))
     return path.read_text().strip()
 
 
@@ -45,3 +52,7 @@ def configure(app: Flask, config: Mapping | None) -> None:
         if app.config["MODE"] == "production":
             raise RuntimeError("PA_SECRET_KEY must be set in production mode.")
         app.config["SECRET_KEY"] = _local_secret(instance)
+    if not app.config.get("AUDIT_KEY"):
+        if app.config["MODE"] == "production":
+            raise RuntimeError("PA_AUDIT_KEY must be set in production mode.")
+        app.config["AUDIT_KEY"] = _local_secret(instance, "audit_key")

@@ -67,6 +67,7 @@ def app(database_url, tmp_path):
             "TESTING": True,
             "DATABASE_URL": database_url,
             "SECRET_KEY": "test-secret-key",
+            "AUDIT_KEY": "test-audit-key",
             "PUBLIC_ORIGIN": "https://localhost:3000",
         }
     )

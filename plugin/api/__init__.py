@@ -8,7 +8,9 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def init_app(app: Flask) -> None:
-    from . import agreements, people, problems, public  # noqa: F401  (they register routes on bp)
+    from . import agreements, people, problems, public, request_ids, state_reads  # noqa: F401  (they register routes on bp)
 
+    request_ids.init_app(app)
+    state_reads.init_app(app)
     problems.init_app(app)
     app.register_blueprint(bp)

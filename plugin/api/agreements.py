@@ -1,29 +1,39 @@
 """Agreement endpoints: create, list, read (with ETag), draft sections, approve, object,
-finalise, renegotiate, and the audit trail."""
+finalise, renegotiate, and the audit trail.
+
+Every write answers from its own effects, inside its own transaction (the routing wrapper commits
+after the answer is built), never by reading again after the commit: under concurrency a fresh
+read could describe someone else's write.
+"""
 
 from __future__ import annotations
 
 import json
 
+import sqlalchemy as sa
 from flask import Response, request
 
+from auth.tokens import current_user
 from plugin.catalogue import default_catalogue
 from plugin.store import agreements as store
 from plugin.store import audit
 from plugin.store.db import get_session, write_session
-from plugin.store.models import Agreement, Member, User
+from plugin.store.models import Agreement, Approval, ChangeRequest, Member, Revision, User
 from plugin.workflow import roles, rules
+from plugin.workflow import state as wf
 from plugin.workflow.state import Party
 
 from . import bp
 from . import schemas as s
 from .routing import ID, operation
+from .state_reads import bodies, etag, json_answer, marker, not_modified
 from .views import (
     agreement_out,
+    approval_out,
     change_request_out,
-    etag,
     event_list,
     revision_out,
+    section_detail,
     section_history,
     summary,
 )
@@ -39,26 +49,62 @@ def _locked(agreement_id: int, user: User, action: str, for_party: int | None = 
     return agreement, member
 
 
-def _carry_out(agreement: Agreement, user: User, command, *args) -> list:
-    """Decide with the rules on the locked state, write the effects, commit; return them."""
+def _carry_out(agreement: Agreement, user: User, command, *args):
+    """Decide with the rules on the locked state and write the effects (the wrapper commits).
+
+    Returns (state before, effects, rows added)."""
     session = get_session()
-    effects = command(store.load_state(session, agreement, default_catalogue()), *args)
-    store.persist(session, agreement, effects, user)
-    session.commit()
-    return effects
+    before = store.load_state(session, agreement, default_catalogue())
+    effects = command(before, *args)
+    return before, effects, store.persist(session, agreement, effects, user)
 
 
-def _state(agreement: Agreement, member: Member) -> Response:
-    session = get_session()
-    body = agreement_out(session, agreement, member, default_catalogue()).model_dump(mode="json")
-    response = Response(status=200)
-    response.set_data(json.dumps(body))
-    response.content_type = "application/json"
-    response.set_etag(
-        etag(agreement.id, agreement.change_counter, member.id, member.role), weak=True
-    )
-    response.headers["Cache-Control"] = "private, no-cache"
+def _tag(agreement: Agreement, member: Member) -> str:
+    return etag(agreement.id, agreement.change_counter, member.id, member.role)
+
+
+def _no_content(agreement: Agreement, member: Member) -> Response:
+    response = Response(status=204)
+    response.set_etag(_tag(agreement, member), weak=True)
     return response
+
+
+def _state_in_write(agreement: Agreement, member: Member, status: int) -> Response:
+    """The state as this write leaves it, built inside the write's transaction."""
+    body = agreement_out(get_session(), agreement, member, default_catalogue())
+    response = Response(json.dumps(body.model_dump(mode="json")), status=status)
+    response.content_type = "application/json"
+    response.set_etag(_tag(agreement, member), weak=True)
+    return response
+
+
+def _snapshot_session():
+    """A session whose reads all see one snapshot (REPEATABLE READ on PostgreSQL; a SQLite
+    read transaction already does), so a body always matches the ETag it is kept under."""
+    session = get_session()
+    if session.in_transaction():
+        session.commit()
+    if session.get_bind().dialect.name != "sqlite":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return session
+
+
+def _cached_read(agreement_id: int, build) -> Response:
+    """A conditional, cached read of something whose body is fixed by the agreement's ETag."""
+    tag = marker(agreement_id)
+    if tag is not None:
+        if (answer := not_modified(tag)) is not None:
+            return answer
+        if (body := bodies().get(f"{request.path}|{tag}")) is not None:
+            return json_answer(body, tag)
+    session = _snapshot_session()
+    agreement, member = store.find(session, agreement_id, current_user())
+    tag = _tag(agreement, member)
+    if (answer := not_modified(tag)) is not None:
+        return answer
+    body = json.dumps(build(session, agreement, member).model_dump(mode="json")).encode()
+    bodies().set(f"{request.path}|{tag}", body)
+    return json_answer(body, tag)
 
 
 @operation(
@@ -82,10 +128,10 @@ def create_agreement(user: User, body: s.AgreementCreate):
         parties=[p.name for p in body.parties],
         owner_party=body.owner_party,
     )
-    session.commit()
-    _, member = store.find(session, agreement.id, user)
-    response = _state(agreement, member)
-    response.status_code = 201
+    member = session.scalar(
+        sa.select(Member).where(Member.agreement_id == agreement.id, Member.user_id == user.id)
+    )
+    response = _state_in_write(agreement, member, 201)
     response.headers["Location"] = f"/api/v1/agreements/{agreement.id}"
     return response
 
@@ -106,19 +152,30 @@ def list_agreements(user: User):
     bp,
     AGREEMENT,
     "GET",
-    summary="The whole state of an agreement (ETag; If-None-Match answers 304)",
+    summary="The state of an agreement, without sections' fields (ETag; If-None-Match: 304)",
     responses={200: s.AgreementOut, 304: None},
     errors=(404,),
+    signs_in=False,
 )
-def get_agreement(user: User, agreement_id: int):
-    session = get_session()
-    if request.if_none_match:  # a conditional GET: answer 304 from one light query
-        tag = etag(agreement_id, *store.change_marker(session, agreement_id, user))
-        if request.if_none_match.contains_weak(tag):
-            response = Response(status=304)
-            response.set_etag(tag, weak=True)
-            return response
-    return _state(*store.find(session, agreement_id, user))
+def get_agreement(agreement_id: int):
+    catalogue = default_catalogue()
+    return _cached_read(agreement_id, lambda session, a, m: agreement_out(session, a, m, catalogue))
+
+
+@operation(
+    bp,
+    SECTION,
+    "GET",
+    summary="One section: its current revision with the structured fields, and its findings",
+    responses={200: s.SectionDetail, 304: None},
+    errors=(404,),
+    signs_in=False,
+)
+def get_section(agreement_id: int, section_key: str):
+    catalogue = default_catalogue()
+    return _cached_read(
+        agreement_id, lambda session, a, _m: section_detail(session, a, section_key, catalogue)
+    )
 
 
 @operation(
@@ -131,7 +188,7 @@ def get_agreement(user: User, agreement_id: int):
     errors=(403, 404, 409, 422),
 )
 def put_section(user: User, agreement_id: int, section_key: str, body: s.SectionPut):
-    agreement, _ = _locked(agreement_id, user, "edit")
+    agreement, member = _locked(agreement_id, user, "edit")
     session, catalogue = get_session(), default_catalogue()
     catalogue.section(section_key, agreement.kind)
     parties = [Party(p.id, p.name) for p in agreement.parties]
@@ -147,13 +204,23 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
         if body.text is not None
         else catalogue.render_clause(section_key, fields, parties)
     )
-    effects = _carry_out(
+    _, effects, added = _carry_out(
         agreement, user, rules.edit, section_key, body.base_revision, text, fields, body.source
     )
-    revision = store.current_revisions(session, agreement.id)[section_key]
+    revision = next((r for r in added if isinstance(r, Revision)), previous)
     author = user if effects else session.get(User, revision.author_id)
-    saved = s.RevisionSaved(created=bool(effects), revision=revision_out(revision, author))
-    return saved, 201 if effects else 200
+    tag = _tag(agreement, member)
+    saved = s.RevisionSaved(
+        created=bool(effects), revision=revision_out(revision, author), etag=tag
+    )
+    return _with_etag(saved, 201 if effects else 200, tag)
+
+
+def _with_etag(model: s.Out, status: int, tag: str) -> Response:
+    response = Response(json.dumps(model.model_dump(mode="json")), status=status)
+    response.content_type = "application/json"
+    response.set_etag(tag, weak=True)
+    return response
 
 
 @operation(
@@ -176,15 +243,36 @@ def section_revisions(user: User, agreement_id: int, section_key: str):
     "POST",
     summary="Approve the current wording for your party",
     body=s.ApprovalCreate,
-    responses={201: s.AgreementOut},
+    responses={200: s.ApprovalSaved, 201: s.ApprovalSaved},
     errors=(403, 404, 409, 422),
 )
 def approve_section(user: User, agreement_id: int, section_key: str, body: s.ApprovalCreate):
     agreement, member = _locked(agreement_id, user, "approve", body.party_id)
-    _carry_out(agreement, user, rules.approve, section_key, body.party_id, body.revision_sha256)
-    response = _state(agreement, member)
-    response.status_code = 201
-    return response
+    before, effects, added = _carry_out(
+        agreement, user, rules.approve, section_key, body.party_id, body.revision_sha256
+    )
+    after = wf.apply_all(before, effects)
+    approval = next((a for a in added if isinstance(a, Approval)), None)
+    approver = user
+    if approval is None:  # the party's approval was already in force: answer with it
+        approval = get_session().scalar(
+            sa.select(Approval).where(
+                Approval.agreement_id == agreement.id,
+                Approval.version == agreement.version,
+                Approval.section_key == section_key,
+                Approval.party_id == body.party_id,
+                Approval.active,
+            )
+        )
+        approver = get_session().get(User, approval.user_id)
+    in_force = after.approvals_in_force(section_key)
+    tag = _tag(agreement, member)
+    saved = s.ApprovalSaved(
+        approval=approval_out(approval, approver, approval.party_id in in_force),
+        approved_by_all=in_force >= {p.id for p in after.parties},
+        etag=tag,
+    )
+    return _with_etag(saved, 201 if effects else 200, tag)
 
 
 @operation(
@@ -196,8 +284,9 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
     errors=(403, 404, 409),
 )
 def withdraw_approval(user: User, agreement_id: int, section_key: str, party_id: int):
-    agreement, _ = _locked(agreement_id, user, "approve", party_id)
+    agreement, member = _locked(agreement_id, user, "approve", party_id)
     _carry_out(agreement, user, rules.withdraw_approval, section_key, party_id)
+    return _no_content(agreement, member)
 
 
 @operation(
@@ -206,14 +295,13 @@ def withdraw_approval(user: User, agreement_id: int, section_key: str, party_id:
     "POST",
     summary="Object to the current wording; blocks finalising until settled",
     body=s.ChangeRequestCreate,
-    responses={201: s.ChangeRequestOut},
+    responses={201: s.ChangeRequestSaved},
     errors=(403, 404, 409, 422),
 )
 def request_change(user: User, agreement_id: int, section_key: str, body: s.ChangeRequestCreate):
-    agreement, _ = _locked(agreement_id, user, "approve", body.party_id)
-    session = get_session()
-    number = store.next_change_request_number(session, agreement.id)
-    _carry_out(
+    agreement, member = _locked(agreement_id, user, "approve", body.party_id)
+    number = store.next_change_request_number(get_session(), agreement.id)
+    _, _, added = _carry_out(
         agreement,
         user,
         rules.request_change,
@@ -223,8 +311,10 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
         body.comment,
         number,
     )
-    opened = next(c for c in store.open_change_requests(session, agreement) if c.number == number)
-    return change_request_out(opened)
+    opened = next(c for c in added if isinstance(c, ChangeRequest))
+    tag = _tag(agreement, member)
+    saved = s.ChangeRequestSaved(**change_request_out(opened).model_dump(), etag=tag)
+    return _with_etag(saved, 201, tag)
 
 
 @operation(
@@ -239,6 +329,7 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
 def close_change_request(user: User, agreement_id: int, number: int, body: s.ChangeRequestClose):
     agreement, member = _locked(agreement_id, user, "approve")
     _carry_out(agreement, user, rules.close_change_request, number, member.party_id, body.status)
+    return _no_content(agreement, member)
 
 
 @operation(
@@ -252,7 +343,7 @@ def close_change_request(user: User, agreement_id: int, number: int, body: s.Cha
 def finalise(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "finalise")
     _carry_out(agreement, user, rules.finalise)
-    return _state(agreement, member)
+    return _state_in_write(agreement, member, 200)
 
 
 @operation(
@@ -266,19 +357,19 @@ def finalise(user: User, agreement_id: int):
 def renegotiate(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "renegotiate")
     _carry_out(agreement, user, rules.renegotiate)
-    return _state(agreement, member)
+    return _state_in_write(agreement, member, 200)
 
 
 @operation(
     bp,
     AGREEMENT + "/events",
     "GET",
-    summary="The audit trail, with the result of verifying its hash chain",
+    summary="The audit trail, with the result of verifying its keyed hash chain and its rows",
     responses={200: s.EventList},
     errors=(404,),
 )
 def list_events(user: User, agreement_id: int):
-    session = get_session()
+    session = _snapshot_session()
     store.find(session, agreement_id, user)
     events = audit.events_of(session, agreement_id)
-    return event_list(events, audit.verify_events(events))
+    return event_list(events, audit.verify(session, agreement_id))

@@ -26,6 +26,17 @@ REASONS = {
 }
 
 
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Retrying with the same key and request returns the first answer "
+    "(Idempotent-Replayed: true) instead of writing again; the same key with another request "
+    "is refused (422). Kept for 24 hours, per user.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
+}
+
+
 def openapi_path(rule: str) -> str:
     """/agreements/<int(max=9):agreement_id> -> /api/v1/agreements/{agreement_id}"""
     return PREFIX + PARAM.sub(lambda m: "{" + m.group(2) + "}", rule)
@@ -70,8 +81,16 @@ def _operation(op: Operation) -> dict:
             "description": REASONS.get(status, "Bad request"),
             "content": problem,
         }
+    if op.idempotent:
+        responses.setdefault(
+            "400", {"description": REASONS.get(400, "Bad request"), "content": problem}
+        )
+        responses.setdefault("422", {"description": REASONS[422], "content": problem})
     out = {"operationId": op.name, "summary": op.summary, "responses": responses}
-    if params := _parameters(op.path):
+    params = _parameters(op.path)
+    if op.idempotent:
+        params.append(IDEMPOTENCY_KEY)
+    if params:
         out["parameters"] = params
     if op.body is not None:
         out["requestBody"] = {

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-
-from flask import Flask, g, jsonify, request
+from flask import Flask, current_app, g, jsonify, request
 from pydantic import BaseModel
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from plugin.workflow.errors import DomainError
 
-log = logging.getLogger(__name__)
+from . import request_ids
 
 
 def _rollback() -> None:
@@ -21,6 +19,8 @@ def _rollback() -> None:
 
 def problem(status: int, title: str, detail: str, **extra: object):
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    if request_ids.current():
+        body["request_id"] = request_ids.current()
     for key, value in extra.items():
         body[key] = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
     response = jsonify(body)
@@ -51,7 +51,13 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
         _rollback()
-        log.exception("unhandled error on %s %s", request.method, request.path)
+        current_app.logger.error(
+            "unhandled error (request %s) on %s %s",
+            request_ids.current(),
+            request.method,
+            request.path,
+            exc_info=exc,
+        )
         if not request.path.startswith("/api/"):
             return InternalServerError()
         return problem(

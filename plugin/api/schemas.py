@@ -127,24 +127,34 @@ class PartyOut(Out):
 
 
 class MemberOut(Out):
+    id: int = Field(description="The membership's id (DELETE …/members/{id} removes it)")
     user: UserOut
     party_id: int
     role: str
 
 
-class RevisionOut(Out):
+class RevisionBrief(Out):
+    """A revision as the agreement's state carries it: without the structured fields."""
+
     number: int
     text: str
     sha256: str
-    fields: dict[str, Any]
     source: str
     author: UserOut
     created_at: Timestamp
 
 
+class RevisionOut(RevisionBrief):
+    fields: dict[str, Any]
+
+
+ETag = Field(description="The agreement's new ETag (also sent as the ETag header)")
+
+
 class RevisionSaved(Out):
     created: bool = Field(description="False when the text was identical and no revision was made")
     revision: RevisionOut
+    etag: str = ETag
 
 
 class ApprovalOut(Out):
@@ -201,10 +211,40 @@ class SectionOut(Out):
     key: str
     title: str
     required: bool
-    revision: RevisionOut | None
+    revision: RevisionBrief | None
     approvals: list[ApprovalOut]
     approved_by_all: bool
     findings: list[FindingOut]
+
+
+class SectionDetail(SectionOut):
+    """One section with its current revision's structured fields (the one being edited)."""
+
+    revision: RevisionOut | None
+    fields: dict[str, Any] = Field(description="The current fields, or the empty form's")
+
+
+class ApprovalSaved(Out):
+    approval: ApprovalOut
+    approved_by_all: bool = Field(description="Whether every party now approves the section")
+    etag: str = ETag
+
+
+class ChangeRequestSaved(ChangeRequestOut):
+    etag: str = ETag
+
+
+class InvitationListed(Out):
+    id: int
+    party_id: int
+    role: str
+    created_by: int
+    created_at: Timestamp
+    expires_at: Timestamp
+
+
+class InvitationList(Out):
+    invitations: list[InvitationListed] = Field(description="Open: not used, revoked or expired")
 
 
 class ReadinessOut(Out):
@@ -226,6 +266,7 @@ class AgreementSummary(Out):
 class AgreementOut(AgreementSummary):
     parties: list[PartyOut]
     members: list[MemberOut]
+    invitations: list[InvitationListed] = Field(description="Open invitations, every party's")
     sections: list[SectionOut]
     change_requests: list[ChangeRequestOut]
     readiness: ReadinessOut
@@ -236,17 +277,27 @@ class AgreementList(Out):
 
 
 class InvitationOut(Out):
+    id: int
     token: str = Field(description="Shown once; only its hash is kept")
-    url: str
+    url: str = Field(
+        description="{PUBLIC_ORIGIN}/pane/#invitation=<token>: the token stays in "
+        "the fragment, out of server logs"
+    )
     party_id: int
     role: str
     expires_at: Timestamp
+    etag: str = ETag
+
+
+class InvitationAccept(In):
+    token: Annotated[str, StringConstraints(min_length=1, max_length=100)]
 
 
 class MembershipOut(Out):
     agreement_id: int
     party_id: int
     role: str
+    etag: str = Field(description="The agreement's ETag as the new member sees it")
 
 
 class EventOut(Out):
@@ -262,8 +313,11 @@ class EventOut(Out):
 class ChainOut(Out):
     valid: bool
     events: int
-    problem: str | None
+    problem: str | None = Field(description="The first problem found, in words")
     first_bad_seq: int | None
+    problems: list[str] = Field(
+        description="Every problem: a broken chain, or rows that differ from their events"
+    )
 
 
 class EventList(Out):

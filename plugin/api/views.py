@@ -7,8 +7,17 @@ from sqlalchemy.orm import Session
 
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
-from plugin.store import audit
-from plugin.store.models import Agreement, ChangeRequest, Event, Member, Revision, User
+from plugin.store import audit, invitations
+from plugin.store.models import (
+    Agreement,
+    Approval,
+    ChangeRequest,
+    Event,
+    Invitation,
+    Member,
+    Revision,
+    User,
+)
 from plugin.workflow import rules
 from plugin.workflow.state import Party
 
@@ -19,15 +28,40 @@ def user_out(user: User) -> s.UserOut:
     return s.UserOut(id=user.id, email=user.email, name=user.name)
 
 
-def revision_out(revision: Revision, author: User) -> s.RevisionOut:
-    return s.RevisionOut(
+def revision_brief(revision: Revision, author: User) -> s.RevisionBrief:
+    return s.RevisionBrief(
         number=revision.number,
         text=revision.text,
         sha256=revision.sha256,
-        fields=revision.fields,
         source=revision.source,
         author=user_out(author),
         created_at=revision.created_at,
+    )
+
+
+def revision_out(revision: Revision, author: User) -> s.RevisionOut:
+    return s.RevisionOut(**revision_brief(revision, author).model_dump(), fields=revision.fields)
+
+
+def approval_out(approval: Approval, approver: User, current: bool) -> s.ApprovalOut:
+    return s.ApprovalOut(
+        party_id=approval.party_id,
+        revision_number=approval.revision_number,
+        sha256=approval.sha256,
+        approved_by=user_out(approver),
+        approved_at=approval.created_at,
+        current=current,
+    )
+
+
+def invitation_listed(i: Invitation) -> s.InvitationListed:
+    return s.InvitationListed(
+        id=i.id,
+        party_id=i.party_id,
+        role=i.role,
+        created_by=i.created_by,
+        created_at=i.created_at,
+        expires_at=i.expires_at,
     )
 
 
@@ -113,6 +147,7 @@ def event_list(events: list[Event], check: audit.ChainCheck) -> s.EventList:
             events=check.events,
             problem=check.problem,
             first_bad_seq=check.first_bad_seq,
+            problems=list(check.problems),
         ),
     )
 
@@ -122,62 +157,96 @@ def etag(agreement_id: int, change_counter: int, member_id: int, role: str) -> s
     return f"{agreement_id}.{change_counter}.{member_id}.{role}"
 
 
+def _users(session: Session, ids: set[int], known: dict[int, User]) -> dict[int, User]:
+    missing = ids - known.keys()
+    if missing:
+        known = known | {
+            u.id: u for u in session.scalars(sa.select(User).where(User.id.in_(missing)))
+        }
+    return known
+
+
+def _section(
+    section,
+    revision: Revision | None,
+    approvals: list[Approval],
+    state,
+    parties: list[Party],
+    users: dict[int, User],
+    catalogue: Catalogue,
+    detail: bool = False,
+) -> s.SectionOut:
+    """One section as a member sees it; `detail` adds the structured fields."""
+    fields = revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
+    in_force = state.approvals_in_force(section.key)
+    shape = revision_out if detail else revision_brief
+    out = dict(
+        key=section.key,
+        title=section.title,
+        required=section.key in state.required,
+        revision=shape(revision, users[revision.author_id]) if revision else None,
+        approvals=[
+            approval_out(a, users[a.user_id], a.party_id in in_force)
+            for a in approvals
+            if a.section_key == section.key
+        ],
+        approved_by_all=bool(revision) and in_force >= {p.id for p in parties},
+        findings=[
+            s.FindingOut(**f.as_dict()) for f in catalogue.check(section.key, fields, parties)
+        ],
+    )
+    return s.SectionDetail(**out, fields=fields) if detail else s.SectionOut(**out)
+
+
+def section_detail(
+    session: Session, agreement: Agreement, section_key: str, catalogue: Catalogue
+) -> s.SectionDetail:
+    """One section with its current fields and findings. Raises NotFound for an unknown key."""
+    section = catalogue.section(section_key, agreement.kind)
+    snap = store.snapshot(session, agreement)
+    state = store.state_of(snap, catalogue)
+    revision = snap.revisions.get(section.key)
+    approvals = [a for a in snap.approvals if a.section_key == section.key]
+    ids = {a.user_id for a in approvals} | ({revision.author_id} if revision else set())
+    users = _users(session, ids, {})
+    parties = [Party(p.id, p.name) for p in agreement.parties]
+    return _section(section, revision, approvals, state, parties, users, catalogue, detail=True)
+
+
 def agreement_out(
     session: Session, agreement: Agreement, member: Member, catalogue: Catalogue
 ) -> s.AgreementOut:
-    """The whole state of an agreement as one member sees it."""
+    """The whole state of an agreement as one member sees it (without sections' fields)."""
     snap = store.snapshot(session, agreement)
     state = store.state_of(snap, catalogue)
-    revisions, approvals = snap.revisions, snap.approvals
     members = session.scalars(
         sa.select(Member).where(Member.agreement_id == agreement.id).order_by(Member.id)
     ).all()
-    users = {m.user_id: m.user for m in members} | {a.user_id: a.user for a in approvals}
-    missing_authors = {r.author_id for r in revisions.values()} - users.keys()
-    if missing_authors:
-        users |= {
-            u.id: u for u in session.scalars(sa.select(User).where(User.id.in_(missing_authors)))
-        }
+    users = {m.user_id: m.user for m in members} | {a.user_id: a.user for a in snap.approvals}
+    users = _users(session, {r.author_id for r in snap.revisions.values()}, users)
     parties = [Party(p.id, p.name) for p in agreement.parties]
-    required = set(state.required)
-    sections = []
-    for section in catalogue.sections_for(agreement.kind):
-        revision = revisions.get(section.key)
-        fields = (
-            revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
+    sections = [
+        _section(
+            section,
+            snap.revisions.get(section.key),
+            snap.approvals,
+            state,
+            parties,
+            users,
+            catalogue,
         )
-        in_force = state.approvals_in_force(section.key)
-        sections.append(
-            s.SectionOut(
-                key=section.key,
-                title=section.title,
-                required=section.key in required,
-                revision=revision_out(revision, users[revision.author_id]) if revision else None,
-                approvals=[
-                    s.ApprovalOut(
-                        party_id=a.party_id,
-                        revision_number=a.revision_number,
-                        sha256=a.sha256,
-                        approved_by=user_out(a.user),
-                        approved_at=a.created_at,
-                        current=a.party_id in in_force,
-                    )
-                    for a in approvals
-                    if a.section_key == section.key
-                ],
-                approved_by_all=bool(revision) and in_force >= {p.id for p in parties},
-                findings=[
-                    s.FindingOut(**f.as_dict())
-                    for f in catalogue.check(section.key, fields, parties)
-                ],
-            )
-        )
+        for section in catalogue.sections_for(agreement.kind)
+    ]
     ready = rules.readiness(state)
     return s.AgreementOut(
         **summary(agreement, member).model_dump(),
         parties=[s.PartyOut(id=p.id, name=p.name) for p in parties],
         members=[
-            s.MemberOut(user=user_out(m.user), party_id=m.party_id, role=m.role) for m in members
+            s.MemberOut(id=m.id, user=user_out(m.user), party_id=m.party_id, role=m.role)
+            for m in members
+        ],
+        invitations=[
+            invitation_listed(i) for i in invitations.open_invitations(session, agreement.id)
         ],
         sections=sections,
         change_requests=[change_request_out(c) for c in snap.change_requests],

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from plugin.catalogue import Catalogue
 from plugin.workflow import state as wf
 from plugin.workflow.errors import InvalidInput, NotFound
+from plugin.workflow.names import party_name_key
 
 from . import audit
 from .models import Agreement, Approval, ChangeRequest, Member, Party, Revision, User, utcnow
@@ -37,8 +38,11 @@ def create(
     """
     catalogue.kind(kind)
     catalogue.level(level)
-    if len({p.strip().casefold() for p in parties}) != len(parties):
-        raise InvalidInput("Each party needs a different name.")
+    if len({party_name_key(p) for p in parties}) != len(parties):
+        raise InvalidInput(
+            "Each party needs a different name (names that differ only in case, accents' "
+            "encoding or invisible characters count as the same)."
+        )
     if not 0 <= owner_party < len(parties):
         raise InvalidInput("owner_party must be the position of one of the parties.")
     agreement = Agreement(title=title, kind=kind, level=level, created_by=owner.id)
@@ -56,9 +60,11 @@ def create(
             "kind": kind,
             "level": level,
             "parties": [{"id": p.id, "name": p.name} for p in agreement.parties],
+            "owner": {"user_id": owner.id, "party_id": mine.id, "role": "owner"},
         },
         owner.id,
     )
+    session.flush()
     return agreement
 
 
@@ -108,19 +114,10 @@ def change_marker(session: Session, agreement_id: int, user: User) -> tuple[int,
 
 
 def current_revisions(session: Session, agreement_id: int) -> dict[str, Revision]:
-    """The newest revision of each section."""
-    newest = (
-        sa.select(Revision.section_key, sa.func.max(Revision.number).label("n"))
-        .where(Revision.agreement_id == agreement_id)
-        .group_by(Revision.section_key)
-        .subquery()
-    )
+    """The newest revision of each section (through the index on the `current` flag, so the
+    time does not grow with the history)."""
     rows = session.scalars(
-        sa.select(Revision)
-        .join(
-            newest, (Revision.section_key == newest.c.section_key) & (Revision.number == newest.c.n)
-        )
-        .where(Revision.agreement_id == agreement_id)
+        sa.select(Revision).where(Revision.agreement_id == agreement_id, Revision.current)
     )
     return {r.section_key: r for r in rows}
 
@@ -242,12 +239,25 @@ def _end_approvals(session: Session, agreement: Agreement, section: str, party_i
     )
 
 
-def persist(session: Session, agreement: Agreement, effects: list[wf.Effect], actor: User) -> None:
-    """Write the rows each effect stands for, and one audit event per effect."""
+def persist(
+    session: Session, agreement: Agreement, effects: list[wf.Effect], actor: User
+) -> list[object]:
+    """Write the rows each effect stands for, and one audit event per effect; return the rows
+    added (flushed, so that an answer can be built from them without reading again)."""
+    added: list[object] = []
     for effect in effects:
         match effect:
             case wf.RevisionAdded(r):
-                session.add(
+                session.execute(
+                    sa.update(Revision)
+                    .where(
+                        Revision.agreement_id == agreement.id,
+                        Revision.section_key == r.section,
+                        Revision.current,
+                    )
+                    .values(current=False)
+                )
+                added.append(
                     Revision(
                         agreement_id=agreement.id,
                         section_key=r.section,
@@ -258,11 +268,13 @@ def persist(session: Session, agreement: Agreement, effects: list[wf.Effect], ac
                         fields=r.fields,
                         source=r.source,
                         author_id=actor.id,
+                        current=True,
+                        created_at=utcnow(),
                     )
                 )
             case wf.ApprovalGiven(a):
                 _end_approvals(session, agreement, a.section, a.party_id)
-                session.add(
+                added.append(
                     Approval(
                         agreement_id=agreement.id,
                         version=agreement.version,
@@ -271,12 +283,13 @@ def persist(session: Session, agreement: Agreement, effects: list[wf.Effect], ac
                         revision_number=a.revision,
                         sha256=a.sha256,
                         user_id=actor.id,
+                        created_at=utcnow(),
                     )
                 )
             case wf.ApprovalWithdrawn(section, party_id):
                 _end_approvals(session, agreement, section, party_id)
             case wf.ChangeRequested(c):
-                session.add(
+                added.append(
                     ChangeRequest(
                         agreement_id=agreement.id,
                         number=c.id,
@@ -287,6 +300,7 @@ def persist(session: Session, agreement: Agreement, effects: list[wf.Effect], ac
                         sha256=c.sha256,
                         comment=c.comment,
                         raised_by=actor.id,
+                        created_at=utcnow(),
                     )
                 )
             case wf.ChangeRequestClosed(number, outcome):
@@ -308,9 +322,13 @@ def persist(session: Session, agreement: Agreement, effects: list[wf.Effect], ac
                     )
                     .values(status="superseded", closed_at=utcnow())
                 )
+        if added and added[-1] not in session:
+            session.add(added[-1])
         audit.append(session, agreement.id, _event_kind(effect), _event_data(effect), actor.id)
     if effects:
         agreement.change_counter += 1
+    session.flush()
+    return added
 
 
 def _event_kind(effect: wf.Effect) -> str:

@@ -1,24 +1,36 @@
-"""The audit trail: append events chained by hash, and verify the chain.
+"""The audit trail: append events chained by a keyed hash, and verify the chain and the rows.
 
-hash = sha256(prev_hash + canonical JSON of the event's content), so altering, removing or
-reordering any row breaks every hash after it.
+hash = HMAC-SHA256(audit key, prev_hash + canonical JSON of the event's content). Altering,
+removing or reordering any row breaks every hash after it, and the key lives outside the
+database (PA_AUDIT_KEY, or instance/audit_key locally), so someone who can only write to the
+database cannot recompute a valid chain. `verify` also checks the rows the events describe
+(revisions, approvals, change requests, members) against the events (audit_rows.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .models import Event, utcnow
+from .models import Agreement, Event, utcnow
 
 GENESIS = "0" * 64
 
 
-def event_hash(prev_hash: str, event: Event) -> str:
+def audit_key(session: Session) -> bytes:
+    """The chain's key, carried by every session (store/db.py). Raises RuntimeError without."""
+    key = session.info.get("audit_key")
+    if not key:
+        raise RuntimeError("No audit key: set PA_AUDIT_KEY.")
+    return key.encode("utf-8")
+
+
+def event_hash(key: bytes, prev_hash: str, event: Event) -> str:
     content = {
         "agreement_id": event.agreement_id,
         "seq": event.seq,
@@ -28,7 +40,7 @@ def event_hash(prev_hash: str, event: Event) -> str:
         "created_at": event.created_at.isoformat(),
     }
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+    return hmac.new(key, (prev_hash + canonical).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def append(
@@ -51,7 +63,7 @@ def append(
         created_at=utcnow(),
         prev_hash=prev,
     )
-    event.hash = event_hash(prev, event)
+    event.hash = event_hash(audit_key(session), prev, event)
     session.add(event)
     return event
 
@@ -62,6 +74,7 @@ class ChainCheck:
     events: int
     problem: str | None = None
     first_bad_seq: int | None = None
+    problems: tuple[str, ...] = field(default=())
 
 
 def events_of(session: Session, agreement_id: int) -> list[Event]:
@@ -73,19 +86,34 @@ def events_of(session: Session, agreement_id: int) -> list[Event]:
 
 
 def verify(session: Session, agreement_id: int) -> ChainCheck:
-    """Recompute every hash of an agreement's trail, in order."""
-    return verify_events(events_of(session, agreement_id))
+    """Check an agreement's chain and its rows against the events. Raises LookupError when
+    there is no such agreement."""
+    from .audit_rows import row_problems
+
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None:
+        raise LookupError(f"There is no agreement {agreement_id}.")
+    events = events_of(session, agreement_id)
+    chain = verify_events(events, audit_key(session))
+    if not chain.valid:
+        return chain
+    rows = row_problems(session, agreement, events)
+    if rows:
+        return ChainCheck(False, len(events), rows[0], None, tuple(rows))
+    return chain
 
 
-def verify_events(events: list[Event]) -> ChainCheck:
-    """Check that the events run 1, 2, 3... and each hash follows from the one before."""
+def verify_events(events: list[Event], key: bytes) -> ChainCheck:
+    """Check that the events run 1, 2, 3... and each keyed hash follows from the one before."""
     prev = GENESIS
     for expected_seq, event in enumerate(events, start=1):
         if event.seq != expected_seq:
-            return ChainCheck(False, len(events), f"event {expected_seq} is missing", expected_seq)
-        if event.prev_hash != prev or event_hash(prev, event) != event.hash:
-            return ChainCheck(
-                False, len(events), f"event {event.seq} does not match its hash", event.seq
-            )
+            problem = f"event {expected_seq} is missing"
+            return ChainCheck(False, len(events), problem, expected_seq, (problem,))
+        if event.prev_hash != prev or not hmac.compare_digest(
+            event_hash(key, prev, event), event.hash
+        ):
+            problem = f"event {event.seq} does not match its hash"
+            return ChainCheck(False, len(events), problem, event.seq, (problem,))
         prev = event.hash
     return ChainCheck(True, len(events))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -21,10 +22,18 @@ def _fail(exc: DomainError) -> None:
 
 
 users_cli = AppGroup("users", help="Manage users.")
+# One @, no spaces, a dot in the domain: enough to catch a name or a typo in place of an address.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def _email(_ctx, _param, value: str) -> str:
+    if not EMAIL.match(value.strip()):
+        raise click.BadParameter(f"{value!r} is not an email address (name@example.org).")
+    return value.strip()
 
 
 @users_cli.command("create")
-@click.option("--email", required=True)
+@click.option("--email", required=True, callback=_email)
 @click.option("--name", required=True)
 @click.option("--password", help="For the built-in login; omit for token-only users.")
 def create_user(email: str, name: str, password: str | None) -> None:
@@ -42,7 +51,11 @@ tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
 
 @tokens_cli.command("issue")
 @click.option("--email", required=True)
-@click.option("--hours", type=float, help="Lifetime; default PA_TOKEN_LIFETIME_HOURS.")
+@click.option(
+    "--hours",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Lifetime, more than 0; default PA_TOKEN_LIFETIME_HOURS.",
+)
 @click.option("--label", default="cli")
 def issue_token(email: str, hours: float | None, label: str) -> None:
     """Print a new token (shown once; only its hash is kept)."""
@@ -73,10 +86,17 @@ audit_cli = AppGroup("audit", help="The audit trail.")
 @audit_cli.command("verify")
 @click.argument("agreement", type=int)
 def verify(agreement: int) -> None:
-    """Recompute the hash chain of AGREEMENT's events; exit 1 if it is broken."""
-    check = audit.verify(get_session(), agreement)
+    """Recompute the keyed hash chain of AGREEMENT's events and check its rows against them;
+    exit 1 if anything is wrong or there is no such agreement."""
+    try:
+        check = audit.verify(get_session(), agreement)
+    except LookupError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     if check.valid:
         click.echo(f"Audit trail of agreement {agreement} verifies: {check.events} events.")
     else:
-        click.echo(f"Audit trail of agreement {agreement} is BROKEN: {check.problem}.", err=True)
+        click.echo(f"Audit trail of agreement {agreement} is BROKEN:", err=True)
+        for problem in check.problems:
+            click.echo(f"- {problem}", err=True)
         sys.exit(1)

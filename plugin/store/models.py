@@ -90,7 +90,10 @@ class Revision(Base):
     """One immutable state of a section; `number` counts from 1 within the section."""
 
     __tablename__ = "revisions"
-    __table_args__ = (sa.UniqueConstraint("agreement_id", "section_key", "number"),)
+    __table_args__ = (
+        sa.UniqueConstraint("agreement_id", "section_key", "number"),
+        sa.Index("ix_revisions_agreement_id_current", "agreement_id", "current"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(sa.ForeignKey("agreements.id", ondelete="CASCADE"))
     section_key: Mapped[str] = mapped_column(sa.String(60))
@@ -102,6 +105,9 @@ class Revision(Base):
     source: Mapped[str] = mapped_column(sa.String(20))
     author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # True on the newest revision of its section only: the state reads the current revisions
+    # through an index, however long the history (migration 0002).
+    current: Mapped[bool] = mapped_column(default=False)
 
 
 class Approval(Base):
@@ -157,6 +163,8 @@ class Invitation(Base):
     expires_at: Mapped[dt.datetime]
     accepted_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     accepted_at: Mapped[dt.datetime | None]
+    revoked_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    revoked_at: Mapped[dt.datetime | None]
 
 
 class Event(Base):
@@ -187,3 +195,23 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(sa.String(64))
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class IdempotencyKey(Base):
+    """The first answer to a write sent with an Idempotency-Key header, replayed on a retry.
+
+    Kept per user and key with a fingerprint of the request (method, path, body); committed in
+    the same transaction as the write it answers. The body is sealed (encrypted) because some
+    answers carry a token.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (sa.UniqueConstraint("user_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(sa.String(200))
+    fingerprint: Mapped[str] = mapped_column(sa.String(64))
+    status: Mapped[int]
+    headers: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    body: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)

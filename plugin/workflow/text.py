@@ -40,10 +40,23 @@ _UNFIT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _UNFIT_IN_SECTION_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+# Bidirectional embeddings, overrides and isolates reorder how text is shown, so that the wording
+# people read and approve can differ from the wording stored ("Trojan Source", CVE-2021-42574).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def refuse_unfit_characters(text: str, section_text: bool = False) -> str:
-    """Return `text`, or raise ValueError naming the first character a document cannot hold."""
+    """Return `text`, or raise ValueError naming the first character a document cannot hold,
+    or a bidirectional control that could make the text read differently from what it says."""
     match = (_UNFIT_IN_SECTION_TEXT if section_text else _UNFIT).search(text)
     if match:
         code = f"U+{ord(match.group()):04X}"
         raise ValueError(f"contains the control character {code}, which a document cannot hold")
+    match = _BIDI_CONTROLS.search(text)
+    if match:
+        code = f"U+{ord(match.group()):04X}"
+        raise ValueError(
+            f"contains the bidirectional control {code}, which can make text read differently "
+            "from what it says"
+        )
     return text

@@ -36,7 +36,7 @@ def test_three_party_agreement_end_to_end(app, live_server):
         assert link.status_code == 201
         _, token, _ = new_user(app, name)
         callers[party] = http_client(live_server, token)
-        joined = callers[party].post(f"/invitations/{link.json()['token']}/accept")
+        joined = callers[party].post("/invitations/accept", json={"token": link.json()["token"]})
         assert joined.status_code == 200 and joined.json()["party_id"] == party
 
     # Every required section is drafted from the catalogue's example fields, by different partners.

@@ -11,7 +11,8 @@ from tests.conftest import create_agreement
 def test_no_input_breaks_the_server(app, make_caller):
     caller = make_caller()
     create_agreement(caller)  # so that some generated ids name something
-    headers = {"Authorization": f"Bearer {caller.token}"}
+    # The WSGI transport hands bodies over as sent; compression has its own tests over HTTP.
+    headers = {"Authorization": f"Bearer {caller.token}", "Accept-Encoding": "identity"}
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 14
