@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from plugin.store.models import IdempotencyKey, User, utcnow
 from plugin.workflow.errors import DomainError, InvalidInput
 
+from .request_body import body_bytes
+
 HEADER = "Idempotency-Key"
 KEPT_FOR = dt.timedelta(hours=24)
 KEY = re.compile(r"^[\x21-\x7e]{1,200}$")  # visible ASCII, as the IETF draft's examples use
@@ -40,7 +42,7 @@ def key_of_request() -> str | None:
 
 def fingerprint() -> str:
     digest = hashlib.sha256()
-    for part in (request.method.encode(), request.path.encode(), request.get_data()):
+    for part in (request.method.encode(), request.path.encode(), body_bytes()):
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
 

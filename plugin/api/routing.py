@@ -22,6 +22,7 @@ from plugin.store.db import get_session
 from plugin.workflow.errors import DomainError, InvalidInput
 
 from . import idempotency
+from .request_body import body_bytes
 from .schemas import Out
 
 
@@ -75,7 +76,7 @@ def parse_body(model: type[BaseModel]) -> BaseModel:
     charset = request.mimetype_params.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise UnsupportedMediaType(f"Send JSON in UTF-8, not {charset[:40]}.")
-    raw = request.get_data()  # raises RequestEntityTooLarge (413) past MAX_CONTENT_LENGTH
+    raw = body_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

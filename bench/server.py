@@ -1,0 +1,67 @@
+"""Shared by the benchmarks: a migrated database with a user and token, and the app served by
+gunicorn in a separate process on a free port of 127.0.0.1 (the production command)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from auth import tokens
+from plugin import create_app
+from plugin.store import schema, users
+from plugin.store.db import engine_of, get_session
+
+KEYS = {"PA_SECRET_KEY": "bench-secret", "PA_AUDIT_KEY": "bench-audit"}
+
+
+def prepare(database_url: str) -> str:
+    """Migrate the database and return a live token for a new user."""
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "s", "AUDIT_KEY": "a"})
+    app.config["AUDIT_KEY"] = KEYS["PA_AUDIT_KEY"]
+    schema.upgrade(engine_of(app))
+    with app.app_context():
+        session = get_session()
+        session.info["audit_key"] = KEYS["PA_AUDIT_KEY"]
+        user = users.create_user(session, f"bench-{time.time_ns()}@example.org", "Bench")
+        token = tokens.issue(session, user, 2)
+        session.commit()
+    engine_of(app).dispose()
+    return token
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(database_url: str, *args: str, log: Path | None = None):
+    """Serve the app with `gunicorn -b 127.0.0.1:<free port> *args`; yield its base URL."""
+    port = free_port()
+    env = {**os.environ, **KEYS, "DATABASE_URL": database_url, "PA_MODE": "production"}
+    command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", *args]
+    command += ["--error-logfile", str(log) if log else "-", "plugin:create_app()"]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=None if log else subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.05)
+        else:
+            raise SystemExit("gunicorn did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -1,0 +1,35 @@
+"""Who may change who speaks for a party (plugin/workflow/roles.py), for every role."""
+
+import pytest
+
+from plugin.workflow import roles
+from plugin.workflow.errors import Forbidden
+
+MINE, OTHER = 1, 2
+
+# (role, acting for the party itself?, the party has an approver?, allowed?)
+TABLE = [
+    ("owner", True, True, True),
+    ("owner", False, False, True),  # the owner may invite a party's first members
+    ("owner", False, True, False),  # ...until the party has its own approver
+    ("approver", True, True, True),
+    ("approver", False, False, False),
+    ("approver", False, True, False),
+    ("editor", True, True, False),
+    ("editor", True, False, False),
+    ("editor", False, False, False),
+    ("viewer", True, True, False),
+    ("viewer", True, False, False),
+    ("viewer", False, False, False),
+]
+
+
+@pytest.mark.parametrize(("role", "own", "has_approver", "allowed"), TABLE)
+def test_who_may_manage_a_party(role, own, has_approver, allowed):
+    party = MINE if own else OTHER
+    assert roles.may_manage_party(role, MINE, party, has_approver) is allowed
+    if allowed:
+        roles.require_manage_party(role, MINE, party, has_approver, "Police Unit")
+    else:
+        with pytest.raises(Forbidden):
+            roles.require_manage_party(role, MINE, party, has_approver, "Police Unit")
