@@ -1,122 +1,182 @@
-"""Benchmark: agreement-state GET throughput (full body, and 304 with If-None-Match) next to a
-trivial JSON endpoint (/healthz) on the same server, printed with the ratios.
+"""Benchmark: agreement-state reads under the production server, against /healthz on the same
+server in the same run, on SQLite and (when reachable) PostgreSQL.
 
-    .venv/bin/python bench/agreement_state.py [--requests 400] [--database-url URL]
+    .venv/bin/python -m bench.agreement_state [--seconds 5] [--connections 8] [--postgres URL]
 
-It builds a fully drafted three-party agreement (every section filled from the catalogue's
-examples), serves the app with a threaded WSGI server on 127.0.0.1, and times sequential
-requests over one keep-alive connection. It prints figures; it asserts nothing.
+For each database it migrates a fresh database, drafts two three-party agreements (every section
+filled from the catalogue's examples; the second then gets 100 revisions per section), serves
+the app with gunicorn (`-w 4 -k gthread --threads 4`, a separate process on a free port) and
+runs `wrk` against: /healthz; the state's conditional GET (304); the full state (identity and
+compressed); the full state of the 100-revision agreement. It then times building the state
+body without the cache (in process) for 1 and 100 revisions per section. It prints figures and
+ratios; it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
+import os
+import re
 import statistics
+import subprocess
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import httpx
-from werkzeug.serving import make_server
+import sqlalchemy as sa
 
-from auth import tokens
+from bench.server import KEYS, gunicorn, prepare
 from plugin import create_app
+from plugin.api.views import agreement_out
 from plugin.catalogue import Party, default_catalogue
-from plugin.store import schema, users
-from plugin.store.db import engine_of, get_session
+from plugin.store import agreements as store
+from plugin.store.db import dispose, get_session
+from plugin.store.models import Member
+
+SERVER = tuple(os.environ.get("BENCH_GUNICORN", "-w 4 -k gthread --threads 4").split())
 
 
-def build(database_url: str):
-    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "bench", "TESTING": False})
-    schema.upgrade(engine_of(app))
-    with app.app_context():
-        session = get_session()
-        user = users.create_user(session, f"bench-{time.time_ns()}@example.org", "Bench")
-        token = tokens.issue(session, user, 1)
-        session.commit()
-    return app, token
+def _app(url: str):
+    return create_app(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": KEYS["PA_SECRET_KEY"],
+            "AUDIT_KEY": KEYS["PA_AUDIT_KEY"],
+        }
+    )
 
 
-def draft(client: httpx.Client) -> int:
-    catalogue = default_catalogue()
+def draft(app, token: str, revisions: int) -> int:
+    """A drafted agreement with `revisions` revisions of every section; returns its id."""
+    client, catalogue = app.test_client(), default_catalogue()
+    headers = {"Authorization": f"Bearer {token}"}
     agreement = client.post(
         "/api/v1/agreements",
+        headers=headers,
         json={
             "title": "Benchmark",
             "kind": "partnership",
             "level": "collaboration",
             "parties": [{"name": p.name} for p in catalogue.example_parties],
         },
-    ).json()
+    ).json
     parties = [Party(p["id"], p["name"]) for p in agreement["parties"]]
     for section in catalogue.sections.values():
+        path = f"/api/v1/agreements/{agreement['id']}/sections/{section.key}"
         fields = catalogue.example_for(section.key, parties)
-        response = client.put(
-            f"/api/v1/agreements/{agreement['id']}/sections/{section.key}",
-            json={"base_revision": 0, "fields": fields},
-        )
-        response.raise_for_status()
+        saved = client.put(path, headers=headers, json={"base_revision": 0, "fields": fields})
+        assert saved.status_code == 201, saved.json
+        text = saved.json["revision"]["text"]
+        for n in range(2, revisions + 1):
+            body = {"base_revision": n - 1, "text": f"{text}\n\nRevision {n}."}
+            assert client.put(path, headers=headers, json=body).status_code == 201
     return agreement["id"]
 
 
-def rate(
-    client: httpx.Client, path: str, n: int, headers: dict | None = None, expect: int = 200
-) -> float:
-    for _ in range(10):  # warm up
-        client.get(path, headers=headers)
-    start = time.perf_counter()
-    for _ in range(n):
-        response = client.get(path, headers=headers)
-        if response.status_code != expect:
-            raise SystemExit(f"{path}: expected {expect}, got {response.status_code}")
-    return n / (time.perf_counter() - start)
+def wrk(url: str, seconds: float, connections: int, headers: dict[str, str]) -> float:
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds:g}s", "--latency"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    if "Non-2xx or 3xx responses" in out:
+        raise SystemExit(f"wrk saw errors on {url}:\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def build_ms(app, aid: int, rounds: int = 20) -> float:
+    """Median time to build the state body without the cache, in process."""
+    times = []
+    with app.app_context():
+        session = get_session()
+        agreement = session.get(store.Agreement, aid)
+        member = session.scalar(sa.select(Member).where(Member.agreement_id == aid))
+        for _ in range(rounds):
+            session.expire_all()
+            start = time.perf_counter()
+            agreement_out(session, agreement, member, default_catalogue()).model_dump(mode="json")
+            times.append((time.perf_counter() - start) * 1000)
+            session.rollback()
+    return statistics.median(times)
+
+
+def run(label: str, url: str, args) -> None:
+    token = prepare(url)
+    app = _app(url)
+    one, hundred = draft(app, token, 1), draft(app, token, args.revisions)
+    auth = {"Authorization": f"Bearer {token}"}
+    with gunicorn(url, *SERVER) as base:
+        import httpx
+
+        full = httpx.get(f"{base}/api/v1/agreements/{one}", headers=auth)
+        zipped = httpx.get(
+            f"{base}/api/v1/agreements/{one}", headers={**auth, "Accept-Encoding": "gzip"}
+        )
+        etag = full.headers["ETag"]
+        state, state_100 = f"{base}/api/v1/agreements/{one}", f"{base}/api/v1/agreements/{hundred}"
+        runs = {
+            "/healthz": (f"{base}/healthz", {}),
+            "state 304": (state, {**auth, "If-None-Match": etag}),
+            "state full": (state, auth),
+            "state full, gzip": (state, {**auth, "Accept-Encoding": "gzip"}),
+            f"state full, {args.revisions} revisions": (state_100, auth),
+        }
+        figures: dict[str, list[float]] = {name: [] for name in runs}
+        for target, headers in runs.values():  # warm every worker up (not counted)
+            wrk(target, 1, args.connections, headers)
+        for _ in range(args.rounds):
+            for name, (target, headers) in runs.items():
+                figures[name].append(wrk(target, args.seconds, args.connections, headers))
+    cold_1, cold_100 = build_ms(app, one), build_ms(app, hundred)
+    dispose(app)
+    trivial = statistics.median(figures["/healthz"])
+    compressed = int(zipped.headers.get("Content-Length", len(zipped.content)))
+    print(
+        f"\n{label}: gunicorn {' '.join(SERVER)}; wrk -t2 -c{args.connections} "
+        f"-d{args.seconds}s x {args.rounds} rounds (median); state body "
+        f"{len(full.content) / 1024:.0f} KiB ({compressed / 1024:.0f} KiB gzip)"
+    )
+    print(f"{'endpoint':<32}{'req/s':>10}{'vs /healthz':>13}")
+    for name, values in figures.items():
+        median = statistics.median(values)
+        print(f"{name:<32}{median:>10.0f}{median / trivial:>12.2f}x")
+    flat = statistics.median(
+        figures[f"state full, {args.revisions} revisions"]
+    ) / statistics.median(figures["state full"])
+    print(f"full state, {args.revisions} vs 1 revisions per section: {flat:.2f}x the throughput")
+    print(
+        f"building the body without the cache: {cold_1:.1f} ms (1 revision per section), "
+        f"{cold_100:.1f} ms ({args.revisions}): {cold_100 / cold_1:.2f}x"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--database-url")
+    parser.add_argument("--revisions", type=int, default=100)
+    parser.add_argument("--postgres", default=os.environ.get("TEST_DATABASE_URL"))
     args = parser.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     with tempfile.TemporaryDirectory() as tmp:
-        url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
-        app, token = build(url)
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_port}"
-        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
-            aid = draft(client)
-            full = client.get(f"/api/v1/agreements/{aid}")
-            etag = full.headers["ETag"]
-            figures = {"healthz": [], "state (full body)": [], "state (304)": []}
-            for _ in range(args.rounds):
-                figures["healthz"].append(rate(client, "/healthz", args.requests))
-                figures["state (full body)"].append(
-                    rate(client, f"/api/v1/agreements/{aid}", args.requests)
-                )
-                figures["state (304)"].append(
-                    rate(
-                        client,
-                        f"/api/v1/agreements/{aid}",
-                        args.requests,
-                        {"If-None-Match": etag},
-                        304,
-                    )
-                )
-        server.shutdown()
-        app.extensions["store"].kw["bind"].dispose()
-    trivial = statistics.median(figures["healthz"])
-    print(
-        f"database: {url.split(':')[0]}; {args.requests} sequential requests x {args.rounds} "
-        f"rounds; state body {len(full.content) / 1024:.0f} KiB, 18 sections drafted"
-    )
-    print(f"{'endpoint':<20}{'req/s (median)':>16}{'vs /healthz':>14}")
-    for name, values in figures.items():
-        median = statistics.median(values)
-        print(f"{name:<20}{median:>16.0f}{median / trivial:>13.2f}x")
+        run("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
+    if args.postgres:
+        name = f"pa_bench_{os.getpid()}"
+        admin = sa.create_engine(args.postgres)
+        try:
+            with admin.begin() as conn:
+                conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
+        except sa.exc.OperationalError as exc:
+            print(f"\nPostgreSQL not reachable ({exc.orig}); skipped.")
+            return
+        try:
+            sep = "&" if "?" in args.postgres else "?"
+            run("PostgreSQL", f"{args.postgres}{sep}options=-csearch_path%3D{name}", args)
+        finally:
+            with admin.begin() as conn:
+                conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+            admin.dispose()
+    else:
+        print("\nPostgreSQL: set TEST_DATABASE_URL (or --postgres URL) to include it.")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import httpx
 from auth import tokens
 from plugin import create_app
 from plugin.store import schema, users
-from plugin.store.db import engine_of, get_session
+from plugin.store.db import dispose, engine_of, get_session
 
 KEYS = {"PA_SECRET_KEY": "bench-secret", "PA_AUDIT_KEY": "bench-audit"}
 
@@ -32,7 +32,7 @@ def prepare(database_url: str) -> str:
         user = users.create_user(session, f"bench-{time.time_ns()}@example.org", "Bench")
         token = tokens.issue(session, user, 2)
         session.commit()
-    engine_of(app).dispose()
+    dispose(app)
     return token
 
 

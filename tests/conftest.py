@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from auth import tokens
 from plugin import create_app
 from plugin.store import schema, users
-from plugin.store.db import get_session, make_engine
+from plugin.store.db import dispose, get_session, make_engine
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 _emails = itertools.count(1)
@@ -73,7 +73,7 @@ def app(database_url, tmp_path):
     )
     app.instance_path = str(tmp_path)
     yield app
-    app.extensions["store"].kw["bind"].dispose()
+    dispose(app)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from flask import Flask, Request, Response, current_app, g, request
 from flask_compress import Compress
 
 from auth.tokens import bearer_digest
-from plugin.store.db import read_once
+from plugin.store.db import SingleRead
 from plugin.store.models import Agreement, ApiToken, Member, utcnow
 
 
@@ -52,24 +52,29 @@ def etag(agreement_id: int, change_counter: int, member_id: int, role: str) -> s
     return f"{agreement_id}.{change_counter}.{member_id}.{role}"
 
 
+# Token, membership and change counter together: all a conditional GET needs, in one statement.
+MARKER = SingleRead(
+    sa.select(Agreement.change_counter, Member.id, Member.role)
+    .select_from(ApiToken)
+    .join(Member, Member.user_id == ApiToken.user_id)
+    .join(Agreement, Agreement.id == Member.agreement_id)
+    .where(
+        ApiToken.token_hash == sa.bindparam("digest"),
+        ApiToken.revoked_at.is_(None),
+        ApiToken.expires_at > sa.bindparam("now"),
+        Member.agreement_id == sa.bindparam("agreement_id"),
+        Agreement.id == sa.bindparam("agreement_id"),
+    )
+)
+
+
 def marker(agreement_id: int) -> str | None:
     """The caller's ETag for the agreement from one statement, or None when the request has no
     live token or the caller is not a member (the slow path then says which, 401 or 404)."""
     digest = bearer_digest()
     if digest is None:
         return None
-    row = read_once(
-        sa.select(Agreement.change_counter, Member.id, Member.role)
-        .select_from(ApiToken)
-        .join(Member, Member.user_id == ApiToken.user_id)
-        .join(Agreement, Agreement.id == Member.agreement_id)
-        .where(
-            ApiToken.token_hash == digest,
-            ApiToken.revoked_at.is_(None),
-            ApiToken.expires_at > utcnow(),
-            Member.agreement_id == agreement_id,
-        )
-    )
+    row = MARKER.first(digest=digest, now=utcnow(), agreement_id=agreement_id)
     return None if row is None else etag(agreement_id, *row)
 
 

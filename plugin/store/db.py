@@ -27,8 +27,11 @@ def create_private_file(path: str) -> None:
     os.close(fd)
 
 
-def make_engine(url: str) -> sa.Engine:
+def make_engine(url: str, single_reads: bool = False) -> sa.Engine:
+    """The app's engine; `single_reads`: one for SingleRead (autocommit, no pre-ping)."""
     if not url.startswith("sqlite"):
+        if single_reads:
+            return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=2)
         return sa.create_engine(url, pool_pre_ping=True)
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
@@ -55,6 +58,7 @@ def make_engine(url: str) -> sa.Engine:
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["single_reads"] = make_engine(app.config["DATABASE_URL"], single_reads=True)
     engine = make_engine(app.config["DATABASE_URL"])
     # The audit key travels with every session, so the store never reads the app's config.
     app.extensions["store"] = sessionmaker(
@@ -67,15 +71,52 @@ def engine_of(app: Flask) -> sa.Engine:
     return app.extensions["store"].kw["bind"]
 
 
-def read_once(statement: sa.Executable) -> sa.Row | None:
-    """The first row of one statement, run on its own (no BEGIN, no ROLLBACK): the fast path."""
-    engine = engine_of(current_app)
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":  # the driver runs in autocommit; skip our BEGIN
-            connection.execution_options(single_read=True)
-        else:  # psycopg: autocommit, so no BEGIN and no ROLLBACK round trips
-            connection.execution_options(isolation_level="AUTOCOMMIT")
-        return connection.execute(statement).first()
+def dispose(app: Flask) -> None:
+    """Close every pooled connection of the app (tests, benchmarks)."""
+    engine_of(app).dispose()
+    app.extensions["single_reads"].dispose()
+
+
+class SingleRead:
+    """One SELECT, compiled once per dialect, run as the only statement of its round trip: on
+    the DB-API connection in autocommit (no BEGIN, no ROLLBACK, no pre-ping), so a hot path such
+    as a conditional GET costs exactly one statement. A connection lost since its last use
+    (the database restarted) is dropped and the read tried once more."""
+
+    def __init__(self, statement: sa.Select) -> None:
+        self.statement, self._compiled = statement, {}
+
+    def first(self, **values) -> tuple | None:
+        engine: sa.Engine = current_app.extensions["single_reads"]
+        sql, names, positional, convert = self._compile(engine.dialect)
+        values = {n: convert[n](v) if convert.get(n) else v for n, v in values.items()}
+        params = tuple(values[n] for n in names) if positional else values
+        for attempt in (1, 2):
+            connection = engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                cursor.execute(sql, params)
+                row = cursor.fetchone()
+                cursor.close()
+                return row
+            except engine.dialect.loaded_dbapi.OperationalError:
+                connection.invalidate()
+                if attempt == 2:
+                    raise
+            finally:
+                connection.close()  # back to the pool (or gone, if invalidated)
+        return None
+
+    def _compile(self, dialect) -> tuple[str, tuple, bool, dict]:
+        if dialect.name not in self._compiled:
+            compiled = self.statement.compile(dialect=dialect)
+            names = tuple(compiled.positiontup or ())
+            convert = {  # each value as the column type stores it (e.g. SQLite's datetimes)
+                name: bind.type.dialect_impl(dialect).bind_processor(dialect)
+                for name, bind in compiled.binds.items()
+            }
+            self._compiled[dialect.name] = (str(compiled), names, compiled.positional, convert)
+        return self._compiled[dialect.name]
 
 
 def get_session() -> Session:
