@@ -49,7 +49,7 @@ def gunicorn(database_url: str, *args: str, log: Path | None = None):
     env = {**os.environ, **KEYS, "DATABASE_URL": database_url, "PA_MODE": "production"}
     command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", *args]
     command += ["--error-logfile", str(log) if log else "-", "plugin:create_app()"]
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 (our own command line)
         command, env=env, stdout=subprocess.DEVNULL, stderr=None if log else subprocess.DEVNULL
     )
     base = f"http://127.0.0.1:{port}"

@@ -48,3 +48,60 @@ def test_dev_certificate_covers_localhost(tmp_path):
     assert (
         cert_path.read_bytes() == ensure_certificate(tmp_path)[0].read_bytes()
     )  # kept, not remade
+
+
+def test_production_refuses_to_start_without_an_audit_key(monkeypatch, tmp_path):
+    monkeypatch.delenv("PA_AUDIT_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="PA_AUDIT_KEY"):
+        create_app(
+            {
+                "MODE": "production",
+                "SECRET_KEY": "s",
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}",
+            }
+        )
+
+
+def test_secrets_certificate_key_and_database_are_private_from_the_start(monkeypatch, tmp_path):
+    """Made with mode 0600 as they are created: with a permissive umask, and with chmod
+    unavailable (so nothing can be fixed up afterwards), they still end up 0600."""
+    import os
+    from pathlib import Path
+
+    import sqlalchemy as sa
+
+    from plugin.devcert import ensure_certificate
+    from plugin.store.db import dispose
+
+    def no_chmod(*_args, **_kwargs):
+        raise AssertionError("created with a wider mode, then changed")
+
+    monkeypatch.delenv("PA_SECRET_KEY", raising=False)
+    monkeypatch.delenv("PA_AUDIT_KEY", raising=False)
+    monkeypatch.setattr(os, "chmod", no_chmod)
+    monkeypatch.setattr(Path, "chmod", no_chmod)
+    monkeypatch.setattr(
+        "flask.Flask.auto_find_instance_path", lambda self: str(tmp_path / "instance")
+    )
+    old = os.umask(0o022)
+    try:
+        app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'private.db'}"})
+        with app.extensions["store"].kw["bind"].begin() as conn:  # writes: WAL files appear
+            conn.execute(sa.text("CREATE TABLE t (x INTEGER)"))
+            conn.execute(sa.text("INSERT INTO t VALUES (1)"))
+        _, key = ensure_certificate(tmp_path / "instance")
+        files = [
+            tmp_path / "instance" / "secret_key",
+            tmp_path / "instance" / "audit_key",
+            key,
+            tmp_path / "private.db",
+            tmp_path / "private.db-wal",
+        ]
+        for path in files:
+            assert path.exists(), path
+            assert path.stat().st_mode & 0o777 == 0o600, (path, oct(path.stat().st_mode))
+        assert len(app.config["AUDIT_KEY"]) > 40
+        assert app.config["AUDIT_KEY"] != app.config["SECRET_KEY"]
+        dispose(app)
+    finally:
+        os.umask(old)

@@ -1,6 +1,8 @@
 """Bad input gets a 4xx problem+json that says what is wrong, and changes nothing."""
 
+import http.client
 import logging
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -8,6 +10,30 @@ from tests.conftest import create_agreement
 
 ROLES = "/sections/roles_and_responsibilities"
 SHA = "a" * 64
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A body sent as these bytes, with this Content-Type (and headers), not as JSON."""
+
+    data: bytes
+    content_type: str = "application/json"
+    headers: dict = field(default_factory=dict)
+
+
+def _create(*names: str) -> dict:
+    return {
+        "title": "T",
+        "kind": "partnership",
+        "level": "networking",
+        "parties": [{"name": n} for n in names],
+    }
+
+
+DEEP = (
+    b'{"base_revision": 0, "text": "x", "fields": {"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}"
+)
+DEEPISH = b'{"base_revision": 0, "text": "x", "fields": {"a": ' + b"[" * 40 + b"]" * 40 + b"}}"
 # (name, method, path under the agreement ("" = the agreement; "/.." = outside it), body, status)
 CASES = [
     ("unknown field", "put", ROLES, {"base_revision": 0, "text": "x", "colour": "red"}, 422),
@@ -161,6 +187,78 @@ CASES = [
         },
         422,
     ),
+    ("JSON nested past the recursion limit", "put", ROLES, Raw(DEEP), 400),
+    ("JSON nested 41 levels deep", "put", ROLES, Raw(DEEPISH), 400),
+    ("invalid UTF-8", "put", ROLES, Raw(b'{"base_revision": 0, "text": "caf\xe9"}'), 400),
+    (
+        "a charset other than UTF-8",
+        "put",
+        ROLES,
+        Raw(
+            '{"base_revision": 0, "text": "café"}'.encode("latin-1"),
+            "application/json; charset=latin-1",
+        ),
+        415,
+    ),
+    (
+        "malformed Idempotency-Key",
+        "put",
+        ROLES,
+        Raw(b'{"base_revision": 0, "text": "x"}', headers={"Idempotency-Key": "two words"}),
+        400,
+    ),
+    ("bidi override in text", "put", ROLES, {"base_revision": 0, "text": "pay \u202e0001"}, 422),
+    ("bidi isolate in text", "put", ROLES, {"base_revision": 0, "text": "a \u2066b\u2069"}, 422),
+    (
+        "bidi embedding in a field",
+        "put",
+        ROLES,
+        {"base_revision": 0, "fields": {"timetable_alignment": "x\u202ay"}},
+        422,
+    ),
+    (
+        "bidi override in a comment",
+        "post",
+        ROLES + "/change-requests",
+        {"party_id": "mine", "revision_sha256": SHA, "comment": "fine \u202eenif"},
+        422,
+    ),
+    (
+        "create: bidi override in a title",
+        "post",
+        "/..",
+        {**_create("A", "B"), "title": "\u202eT"},
+        422,
+    ),
+    ("create: bidi isolate in a party name", "post", "/..", _create("A", "B\u2067"), 422),
+    (
+        "create: same party in full-width letters",
+        "post",
+        "/..",
+        _create("Police Unit", "ＰＯＬＩＣＥ ＵＮＩＴ"),
+        422,
+    ),
+    (
+        "create: same party but a zero-width space",
+        "post",
+        "/..",
+        _create("Police Unit", "Police\u200b Unit"),
+        422,
+    ),
+    (
+        "create: same party but a soft hyphen",
+        "post",
+        "/..",
+        _create("Youth Team", "You\u00adth Team"),
+        422,
+    ),
+    (
+        "create: same party, decomposed accent",
+        "post",
+        "/..",
+        _create("Café Project", "Cafe\u0301 project"),
+        422,
+    ),
 ]
 
 
@@ -182,7 +280,12 @@ def test_bad_input_changes_nothing(make_caller, caplog, name, method, path, body
     events_before = owner.get(f"{base}/events").json["chain"]["events"]
     target = "/agreements" if path == "/.." else base + path
     with caplog.at_level(logging.ERROR):
-        response = getattr(owner, method)(target, json=_resolve(body, agreement))
+        if isinstance(body, Raw):
+            response = getattr(owner, method)(
+                target, data=body.data, content_type=body.content_type, headers=body.headers
+            )
+        else:
+            response = getattr(owner, method)(target, json=_resolve(body, agreement))
     assert response.status_code == status, response.json
     assert response.content_type == "application/problem+json"
     assert response.json["status"] == status and response.json["detail"]
@@ -258,3 +361,34 @@ def test_ids_beyond_the_database_range_are_not_found(make_caller, path):
         target, json={"status": "withdrawn"} if method == "patch" else None
     )
     assert response.status_code == 404 and response.content_type == "application/problem+json"
+
+
+def test_a_chunked_body_over_the_limit_is_refused_and_changes_nothing(
+    app, live_server, make_caller
+):
+    """No Content-Length to refuse it by: the server counts while reading and answers 413."""
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    before = owner.get(f"/agreements/{agreement['id']}")
+    host, port = live_server.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    title = b"x" * (limit + 1024)
+    chunks = (title[i : i + 65536] for i in range(0, len(title), 65536))
+    connection.request(
+        "POST",
+        "/api/v1/agreements",
+        body=(part for part in (b'{"title": "', *chunks, b'"}')),
+        headers={"Authorization": f"Bearer {owner.token}", "Content-Type": "application/json"},
+        encode_chunked=True,
+    )
+    response = connection.getresponse()
+    assert response.status == 413
+    assert response.getheader("Content-Type") == "application/problem+json"
+    connection.close()
+    assert len(owner.get("/agreements").json["agreements"]) == 1
+    etag = before.headers["ETag"]
+    assert (
+        owner.get(f"/agreements/{agreement['id']}", headers={"If-None-Match": etag}).status_code
+        == 304
+    )
