@@ -77,8 +77,9 @@ def wrk(url: str, seconds: float, connections: int, headers: dict[str, str]) -> 
     command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds:g}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    run = subprocess.run  # wrk with our own arguments
-    out = run([*command, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    # wrk with our own arguments
+    done = subprocess.run([*command, url], capture_output=True, text=True, check=True)  # noqa: S603
+    out = done.stdout
     if "Non-2xx or 3xx responses" in out:
         raise SystemExit(f"wrk saw errors on {url}:\n{out}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
