@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+PRODUCT := $(VENV)/.product
 
 .PHONY: run test lint format bench clean
 
@@ -12,7 +13,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## start the product: SQLite, built-in login, https://localhost:3000
+# The product alone, without the test tools (`make test` adds them).
+$(PRODUCT): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $(PRODUCT)
+
+run: $(PRODUCT)  ## start the product: SQLite, built-in login, https://localhost:3000
 	$(PY) -m plugin
 
 test: $(STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
@@ -26,8 +34,9 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: $(STAMP)  ## print benchmark figures (not tests)
-	$(PY) bench/agreement_state.py
+bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; PostgreSQL too if TEST_DATABASE_URL)
+	$(PY) -m bench.slow_clients
+	$(PY) -m bench.agreement_state
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
