@@ -115,6 +115,24 @@ def test_responses_match_their_schemas(spec, make_caller, client):
         "post",
         make_caller().post("/invitations/accept", json={"token": invitation.json["token"]}),
     )
+    _check(spec, base + key, "get", owner.get(f"/agreements/{aid}/sections/purpose_and_aims"))
+    _check(spec, base + "/invitations", "get", owner.get(f"/agreements/{aid}/invitations"))
+    other = owner.post(
+        f"/agreements/{aid}/invitations", json={"party_id": party, "role": "viewer"}
+    ).json["id"]
+    _check(
+        spec,
+        base + "/invitations/{invitation_id}",
+        "delete",
+        owner.delete(f"/agreements/{aid}/invitations/{other}"),
+    )
+    joined = owner.get(f"/agreements/{aid}").json["members"][-1]["id"]
+    _check(
+        spec,
+        base + "/members/{member_id}",
+        "delete",
+        owner.delete(f"/agreements/{aid}/members/{joined}"),
+    )
     _check(spec, "/api/v1/me", "get", owner.get("/me"))
     _check(spec, "/api/v1/me", "get", client.get("/api/v1/me"))
     _check(spec, "/api/v1/catalogue", "get", client.get("/api/v1/catalogue"))
