@@ -21,6 +21,7 @@ from plugin.store.db import get_session, write_session
 from plugin.store.models import Agreement, Approval, ChangeRequest, Member, Revision, User
 from plugin.workflow import roles, rules
 from plugin.workflow import state as wf
+from plugin.workflow.errors import NotFound
 from plugin.workflow.state import Party
 
 from . import bp
@@ -173,6 +174,8 @@ def get_agreement(agreement_id: int):
 )
 def get_section(agreement_id: int, section_key: str):
     catalogue = default_catalogue()
+    if section_key not in catalogue.sections:  # no ETag of any agreement can name it
+        raise NotFound(f"There is no section '{section_key}'.")
     return _cached_read(
         agreement_id, lambda session, a, _m: section_detail(session, a, section_key, catalogue)
     )

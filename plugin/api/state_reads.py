@@ -21,6 +21,8 @@ from auth.tokens import bearer_digest
 from plugin.store.db import SingleRead
 from plugin.store.models import Agreement, ApiToken, Member, utcnow
 
+from .views import etag
+
 
 class Bodies:
     """A thread-safe LRU of bytes keyed by ETag (with get/set, as Flask-Compress expects)."""
@@ -45,11 +47,6 @@ class Bodies:
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-
-
-def etag(agreement_id: int, change_counter: int, member_id: int, role: str) -> str:
-    """A weak ETag's value: changes with every write to the agreement, differs between callers."""
-    return f"{agreement_id}.{change_counter}.{member_id}.{role}"
 
 
 # Token, membership and change counter together: all a conditional GET needs, in one statement.
