@@ -279,3 +279,37 @@ def test_every_kind_of_write_keeps_rows_and_events_in_step(app, make_caller, run
     assert owner.delete(f"/agreements/{aid}/invitations/{link.json['id']}").status_code == 204
     check = runner.invoke(args=["audit", "verify", str(aid)])
     assert check.exit_code == 0, check.output
+
+
+def test_rows_match_events_through_finalising_and_renegotiating(make_caller, runner):
+    from plugin.catalogue import default_catalogue
+
+    owner = make_caller()
+    agreement = create_agreement(owner, parties=2, level="networking")
+    aid = agreement["id"]
+    mine, theirs = (p["id"] for p in agreement["parties"])
+    link = owner.post(
+        f"/agreements/{aid}/invitations", json={"party_id": theirs, "role": "approver"}
+    )
+    partner = make_caller()
+    partner.post("/invitations/accept", json={"token": link.json["token"]})
+    required = default_catalogue().required_sections("partnership", "networking")
+
+    def approve_all():
+        for key in required:
+            path = f"/agreements/{aid}/sections/{key}"
+            current = owner.get(path).json["revision"]
+            base = current["number"] if current else 0
+            sha = owner.put(path, json={"base_revision": base, "text": f"{key} v{base + 1}."}).json[
+                "revision"
+            ]["sha256"]
+            for caller, party in ((owner, mine), (partner, theirs)):
+                body = {"party_id": party, "revision_sha256": sha}
+                assert caller.post(f"{path}/approvals", json=body).status_code == 201
+
+    approve_all()
+    assert owner.post(f"/agreements/{aid}/finalise").status_code == 200
+    assert owner.post(f"/agreements/{aid}/renegotiate").status_code == 200
+    approve_all()
+    check = runner.invoke(args=["audit", "verify", str(aid)])
+    assert check.exit_code == 0, check.output
