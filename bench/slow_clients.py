@@ -2,7 +2,9 @@
 byte a second to `gunicorn -w 4` while a normal client asks for /healthz; printed per worker
 class: how many of the normal client's requests were answered, and how fast.
 
-    .venv/bin/python bench/slow_clients.py [--worker-class sync gthread ...] [--seconds 6]
+    .venv/bin/python -m bench.slow_clients [--worker-class sync gthread gevent] [--seconds 6]
+
+(gevent is not a dependency: install it to try that class.)
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ def slow_client(port: int, stop: threading.Event) -> None:
         for byte in request:
             if stop.is_set():
                 return
-            sock.send(bytes([byte]))
+            try:
+                sock.send(bytes([byte]))
+            except OSError:  # the server gave up on this client: that is a way to survive it
+                return
             time.sleep(1)
 
 
