@@ -175,6 +175,7 @@ def get_agreement(agreement_id: int):
 def get_section(agreement_id: int, section_key: str):
     catalogue = default_catalogue()
     if section_key not in catalogue.sections:  # no ETag of any agreement can name it
+        current_user()  # 401 before 404, as everywhere
         raise NotFound(f"There is no section '{section_key}'.")
     return _cached_read(
         agreement_id, lambda session, a, _m: section_detail(session, a, section_key, catalogue)
