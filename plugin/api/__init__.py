@@ -8,9 +8,11 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def init_app(app: Flask) -> None:
-    from . import agreements, people, problems, public, request_ids, state_reads  # noqa: F401  (they register routes on bp)
+    from . import agreements, people, problems, public  # noqa: F401  (they register routes on bp)
+    from .request_ids import init_app as init_request_ids
+    from .state_reads import init_app as init_state_reads
 
-    request_ids.init_app(app)
-    state_reads.init_app(app)
+    init_request_ids(app)
+    init_state_reads(app)
     problems.init_app(app)
     app.register_blueprint(bp)

@@ -8,10 +8,7 @@ read could describe someone else's write.
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
-from flask import Response, request
 
 from auth.tokens import current_user
 from plugin.catalogue import default_catalogue
@@ -26,8 +23,8 @@ from plugin.workflow.state import Party
 
 from . import bp
 from . import schemas as s
+from .answers import cached_read, no_content, snapshot_session, state_in_write, tag_of, with_etag
 from .routing import ID, operation
-from .state_reads import bodies, etag, json_answer, marker, not_modified
 from .views import (
     agreement_out,
     approval_out,
@@ -60,54 +57,6 @@ def _carry_out(agreement: Agreement, user: User, command, *args):
     return before, effects, store.persist(session, agreement, effects, user)
 
 
-def _tag(agreement: Agreement, member: Member) -> str:
-    return etag(agreement.id, agreement.change_counter, member.id, member.role)
-
-
-def _no_content(agreement: Agreement, member: Member) -> Response:
-    response = Response(status=204)
-    response.set_etag(_tag(agreement, member), weak=True)
-    return response
-
-
-def _state_in_write(agreement: Agreement, member: Member, status: int) -> Response:
-    """The state as this write leaves it, built inside the write's transaction."""
-    body = agreement_out(get_session(), agreement, member, default_catalogue())
-    response = Response(json.dumps(body.model_dump(mode="json")), status=status)
-    response.content_type = "application/json"
-    response.set_etag(_tag(agreement, member), weak=True)
-    return response
-
-
-def _snapshot_session():
-    """A session whose reads all see one snapshot (REPEATABLE READ on PostgreSQL; a SQLite
-    read transaction already does), so a body always matches the ETag it is kept under."""
-    session = get_session()
-    if session.in_transaction():
-        session.commit()
-    if session.get_bind().dialect.name != "sqlite":
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-    return session
-
-
-def _cached_read(agreement_id: int, build) -> Response:
-    """A conditional, cached read of something whose body is fixed by the agreement's ETag."""
-    tag = marker(agreement_id)
-    if tag is not None:
-        if (answer := not_modified(tag)) is not None:
-            return answer
-        if (body := bodies().get(f"{request.path}|{tag}")) is not None:
-            return json_answer(body, tag)
-    session = _snapshot_session()
-    agreement, member = store.find(session, agreement_id, current_user())
-    tag = _tag(agreement, member)
-    if (answer := not_modified(tag)) is not None:
-        return answer
-    body = json.dumps(build(session, agreement, member).model_dump(mode="json")).encode()
-    bodies().set(f"{request.path}|{tag}", body)
-    return json_answer(body, tag)
-
-
 @operation(
     bp,
     "/agreements",
@@ -132,7 +81,7 @@ def create_agreement(user: User, body: s.AgreementCreate):
     member = session.scalar(
         sa.select(Member).where(Member.agreement_id == agreement.id, Member.user_id == user.id)
     )
-    response = _state_in_write(agreement, member, 201)
+    response = state_in_write(agreement, member, 201)
     response.headers["Location"] = f"/api/v1/agreements/{agreement.id}"
     return response
 
@@ -160,7 +109,7 @@ def list_agreements(user: User):
 )
 def get_agreement(agreement_id: int):
     catalogue = default_catalogue()
-    return _cached_read(agreement_id, lambda session, a, m: agreement_out(session, a, m, catalogue))
+    return cached_read(agreement_id, lambda session, a, m: agreement_out(session, a, m, catalogue))
 
 
 @operation(
@@ -177,7 +126,7 @@ def get_section(agreement_id: int, section_key: str):
     if section_key not in catalogue.sections:  # no ETag of any agreement can name it
         current_user()  # 401 before 404, as everywhere
         raise NotFound(f"There is no section '{section_key}'.")
-    return _cached_read(
+    return cached_read(
         agreement_id, lambda session, a, _m: section_detail(session, a, section_key, catalogue)
     )
 
@@ -213,18 +162,11 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
     )
     revision = next((r for r in added if isinstance(r, Revision)), previous)
     author = user if effects else session.get(User, revision.author_id)
-    tag = _tag(agreement, member)
+    tag = tag_of(agreement, member)
     saved = s.RevisionSaved(
         created=bool(effects), revision=revision_out(revision, author), etag=tag
     )
-    return _with_etag(saved, 201 if effects else 200, tag)
-
-
-def _with_etag(model: s.Out, status: int, tag: str) -> Response:
-    response = Response(json.dumps(model.model_dump(mode="json")), status=status)
-    response.content_type = "application/json"
-    response.set_etag(tag, weak=True)
-    return response
+    return with_etag(saved, 201 if effects else 200, tag)
 
 
 @operation(
@@ -270,13 +212,13 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
         )
         approver = get_session().get(User, approval.user_id)
     in_force = after.approvals_in_force(section_key)
-    tag = _tag(agreement, member)
+    tag = tag_of(agreement, member)
     saved = s.ApprovalSaved(
         approval=approval_out(approval, approver, approval.party_id in in_force),
         approved_by_all=in_force >= {p.id for p in after.parties},
         etag=tag,
     )
-    return _with_etag(saved, 201 if effects else 200, tag)
+    return with_etag(saved, 201 if effects else 200, tag)
 
 
 @operation(
@@ -290,7 +232,7 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
 def withdraw_approval(user: User, agreement_id: int, section_key: str, party_id: int):
     agreement, member = _locked(agreement_id, user, "approve", party_id)
     _carry_out(agreement, user, rules.withdraw_approval, section_key, party_id)
-    return _no_content(agreement, member)
+    return no_content(agreement, member)
 
 
 @operation(
@@ -316,9 +258,9 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
         number,
     )
     opened = next(c for c in added if isinstance(c, ChangeRequest))
-    tag = _tag(agreement, member)
+    tag = tag_of(agreement, member)
     saved = s.ChangeRequestSaved(**change_request_out(opened).model_dump(), etag=tag)
-    return _with_etag(saved, 201, tag)
+    return with_etag(saved, 201, tag)
 
 
 @operation(
@@ -333,7 +275,7 @@ def request_change(user: User, agreement_id: int, section_key: str, body: s.Chan
 def close_change_request(user: User, agreement_id: int, number: int, body: s.ChangeRequestClose):
     agreement, member = _locked(agreement_id, user, "approve")
     _carry_out(agreement, user, rules.close_change_request, number, member.party_id, body.status)
-    return _no_content(agreement, member)
+    return no_content(agreement, member)
 
 
 @operation(
@@ -347,7 +289,7 @@ def close_change_request(user: User, agreement_id: int, number: int, body: s.Cha
 def finalise(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "finalise")
     _carry_out(agreement, user, rules.finalise)
-    return _state_in_write(agreement, member, 200)
+    return state_in_write(agreement, member, 200)
 
 
 @operation(
@@ -361,7 +303,7 @@ def finalise(user: User, agreement_id: int):
 def renegotiate(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "renegotiate")
     _carry_out(agreement, user, rules.renegotiate)
-    return _state_in_write(agreement, member, 200)
+    return state_in_write(agreement, member, 200)
 
 
 @operation(
@@ -373,7 +315,7 @@ def renegotiate(user: User, agreement_id: int):
     errors=(404,),
 )
 def list_events(user: User, agreement_id: int):
-    session = _snapshot_session()
+    session = snapshot_session()
     store.find(session, agreement_id, user)
     events = audit.events_of(session, agreement_id)
     return event_list(events, audit.verify(session, agreement_id))

@@ -3,7 +3,7 @@ members (remove). The rules of who may change a party's people are in workflow/r
 
 from __future__ import annotations
 
-from flask import Response, current_app
+from flask import current_app
 
 from plugin.store import agreements as store
 from plugin.store import invitations
@@ -12,8 +12,8 @@ from plugin.store.models import Agreement, User
 
 from . import bp
 from . import schemas as s
+from .answers import no_content, tag_of
 from .routing import ID, operation
-from .state_reads import etag
 from .views import invitation_listed, user_out
 
 INVITATIONS = f"/agreements/<{ID}:agreement_id>/invitations"
@@ -53,7 +53,7 @@ def create_invitation(user: User, agreement_id: int, body: s.InvitationCreate):
             party_id=invitation.party_id,
             role=invitation.role,
             expires_at=invitation.expires_at,
-            etag=etag(agreement.id, agreement.change_counter, member.id, member.role),
+            etag=tag_of(agreement, member),
         ),
         201,
     )
@@ -88,7 +88,7 @@ def list_invitations(user: User, agreement_id: int):
 def revoke_invitation(user: User, agreement_id: int, invitation_id: int):
     agreement, member = store.find(write_session(), agreement_id, user, lock=True)
     invitations.revoke(get_session(), agreement, member, invitation_id)
-    return _no_content(agreement, member)
+    return no_content(agreement, member)
 
 
 @operation(
@@ -102,15 +102,7 @@ def revoke_invitation(user: User, agreement_id: int, invitation_id: int):
 def remove_member(user: User, agreement_id: int, member_id: int):
     agreement, member = store.find(write_session(), agreement_id, user, lock=True)
     invitations.remove_member(get_session(), agreement, member, member_id)
-    return _no_content(agreement, member)
-
-
-def _no_content(agreement, member) -> Response:
-    response = Response(status=204)
-    response.set_etag(
-        etag(agreement.id, agreement.change_counter, member.id, member.role), weak=True
-    )
-    return response
+    return no_content(agreement, member)
 
 
 @operation(
@@ -130,7 +122,7 @@ def accept_invitation(user: User, body: s.InvitationAccept):
             agreement_id=member.agreement_id,
             party_id=member.party_id,
             role=member.role,
-            etag=etag(agreement.id, agreement.change_counter, member.id, member.role),
+            etag=tag_of(agreement, member),
         ),
         200,
     )

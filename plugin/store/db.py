@@ -30,9 +30,11 @@ def create_private_file(path: str) -> None:
 def make_engine(url: str, single_reads: bool = False) -> sa.Engine:
     """The app's engine; `single_reads`: one for SingleRead (autocommit, no pre-ping)."""
     if not url.startswith("sqlite"):
+        # As many pooled connections as a gunicorn worker has threads (README: 8): past the
+        # pool size, a connection is closed after use and the next request connects anew.
         if single_reads:
-            return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=2)
-        return sa.create_engine(url, pool_pre_ping=True)
+            return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=8)
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=8)
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
         create_private_file(database)
