@@ -8,11 +8,13 @@ from sqlalchemy.orm import Session
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import audit
+from plugin.store import findings as findings_store
 from plugin.store.models import Agreement, ChangeRequest, Event, Member, Revision, User
 from plugin.workflow import rules
 from plugin.workflow.state import Party
 
 from . import schemas as s
+from .findings import finding_out  # importing it also registers the accepted-findings routes
 
 
 def user_out(user: User) -> s.UserOut:
@@ -140,12 +142,11 @@ def agreement_out(
         }
     parties = [Party(p.id, p.name) for p in agreement.parties]
     required = set(state.required)
+    found = findings_store.section_findings(snap, catalogue)  # across sections (#7)
+    accepted = {(a.section_key, a.code): a for a in snap.accepted_findings}
     sections = []
     for section in catalogue.sections_for(agreement.kind):
         revision = revisions.get(section.key)
-        fields = (
-            revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
-        )
         in_force = state.approvals_in_force(section.key)
         sections.append(
             s.SectionOut(
@@ -166,10 +167,7 @@ def agreement_out(
                     if a.section_key == section.key
                 ],
                 approved_by_all=bool(revision) and in_force >= {p.id for p in parties},
-                findings=[
-                    s.FindingOut(**f.as_dict())
-                    for f in catalogue.check(section.key, fields, parties)
-                ],
+                findings=[finding_out(f, accepted) for f in found[section.key]],  # #7
             )
         )
     ready = rules.readiness(state)

@@ -14,7 +14,7 @@ from plugin.workflow.text import normalise
 from .checks import Context, Finding, Party, run_checks
 from .clauses import render_clause
 from .definitions import Checklist, FactSpec, Kind, Level, Section, Source
-from .fields import repoint_parties, validate_fields
+from .fields import complete, repoint_parties, validate_fields
 
 
 @dataclass(frozen=True)
@@ -143,10 +143,7 @@ class Catalogue:
         where the text is not what the fields render, it was edited by hand, and the findings
         say that they judge the fields."""
         texts = texts or {}
-        filled = {
-            s.key: fields.get(s.key) or self.validate_fields(s.key, {}, parties)
-            for s in self.sections_for(kind)
-        }
+        filled = {s.key: complete(s, fields.get(s.key) or {}) for s in self.sections_for(kind)}
         context = Context(others=filled, facts=self.facts_of(kind, fields))
         out = {}
         for section in self.sections_for(kind):

@@ -89,6 +89,13 @@ def _complete(specs: Iterable[FieldSpec], values: dict) -> dict:
     return out
 
 
+def complete(section: Section, stored: dict) -> dict:
+    """Stored values as the current catalogue sees them: fields it no longer has are dropped,
+    fields it has gained are empty. For values saved before the catalogue changed."""
+    known = {spec.key for spec in section.fields}
+    return _complete(section.fields, {k: v for k, v in stored.items() if k in known})
+
+
 def _party_refs(specs: Iterable[FieldSpec], values: dict, path: str) -> Iterator[tuple[str, int]]:
     for spec in specs:
         value = values.get(spec.key)
