@@ -13,7 +13,7 @@ from pathlib import Path
 from plugin.workflow.errors import CatalogueError
 
 from .checks import run_checks
-from .clauses import render_clause
+from .clauses import join_words, render_clause
 from .fields import validate_fields
 from .loader import check_section_file, load_catalogue
 
@@ -30,7 +30,7 @@ def example_agreement(kind: str = "partnership") -> str:
     sections = catalogue.sections_for(kind)
     core = [s for s in sections if s.part == "core"]
     annexes = [s for s in sections if s.part == "annex"]
-    parts = [f"{the_kind.title} between {', '.join(p.name for p in parties)}"]
+    parts = [f"{the_kind.title} between {join_words([p.name for p in parties])}"]
     for i, section in enumerate([*core, *annexes]):
         values = catalogue.validate_fields(
             section.key, catalogue.example_for(section.key, parties, kind), parties
