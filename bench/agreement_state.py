@@ -51,7 +51,7 @@ def draft(client: httpx.Client) -> int:
         },
     ).json()
     parties = [Party(p["id"], p["name"]) for p in agreement["parties"]]
-    for section in catalogue.sections.values():
+    for section in catalogue.sections_for("partnership"):
         fields = catalogue.example_for(section.key, parties)
         response = client.put(
             f"/api/v1/agreements/{agreement['id']}/sections/{section.key}",

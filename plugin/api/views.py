@@ -129,7 +129,8 @@ def agreement_out(
 ) -> s.AgreementOut:
     """The whole state of an agreement as one member sees it."""
     snap = store.snapshot(session, agreement)
-    state = store.state_of(snap, catalogue)
+    found = findings_store.section_findings(snap, catalogue)  # across sections, once (#7)
+    state = store.state_of(snap, catalogue, found)
     revisions, approvals = snap.revisions, snap.approvals
     members = session.scalars(
         sa.select(Member).where(Member.agreement_id == agreement.id).order_by(Member.id)
@@ -142,7 +143,6 @@ def agreement_out(
         }
     parties = [Party(p.id, p.name) for p in agreement.parties]
     required = set(state.required)
-    found = findings_store.section_findings(snap, catalogue)  # across sections (#7)
     accepted = {(a.section_key, a.code): a for a in snap.accepted_findings}
     sections = []
     for section in catalogue.sections_for(agreement.kind):

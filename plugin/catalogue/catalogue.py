@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from jinja2 import Template
 from pydantic import BaseModel
 
 from plugin.workflow.errors import CatalogueError, InvalidInput, NotFound
-from plugin.workflow.text import normalise
+from plugin.workflow.text import text_sha256
 
 from .checks import Context, Finding, Party, run_checks
 from .clauses import render_clause
@@ -31,6 +32,9 @@ class Catalogue:
     example_parties: list[Party]
     facts: dict[str, FactSpec] = field(default_factory=dict)
     examples: dict[str, dict] = field(default_factory=dict)  # kind -> {parties, sections}
+    # sha256 of the clause that fields render, by (section, fields, parties): rendering is pure,
+    # so entries never go stale; bounded, and cleared when full.
+    _rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, key: str) -> Kind:
         """Raises InvalidInput for an unknown kind."""
@@ -135,31 +139,35 @@ class Catalogue:
         kind: str,
         fields: Mapping[str, dict],
         parties: Sequence[Party],
-        texts: Mapping[str, str] | None = None,
+        text_hashes: Mapping[str, str] | None = None,
     ) -> dict[str, list[Finding]]:
         """Every section's findings, each section's checks seeing the others' fields.
 
-        `fields` holds the sections' current (validated) fields, `texts` their current text:
-        where the text is not what the fields render, it was edited by hand, and the findings
-        say that they judge the fields."""
-        texts = texts or {}
+        `fields` holds the sections' current (validated) fields, `text_hashes` the sha256 of
+        their current text: where the text is not what the fields render, it was edited by
+        hand, and the findings say that they judge the fields."""
+        text_hashes = text_hashes or {}
         filled = {s.key: complete(s, fields.get(s.key) or {}) for s in self.sections_for(kind)}
         context = Context(others=filled, facts=self.facts_of(kind, fields))
         out = {}
         for section in self.sections_for(kind):
             values = filled[section.key]
-            edited = section.key in texts and self.hand_edited(
-                section.key, values, texts[section.key], parties
-            )
+            sha = text_hashes.get(section.key)
+            edited = sha is not None and self.rendered_sha256(section.key, values, parties) != sha
             out[section.key] = self.check(section.key, values, parties, context, edited)
         return out
 
-    def hand_edited(self, key: str, values: dict, text: str, parties: Sequence[Party]) -> bool:
-        """Whether `text` differs from what the fields render: edited by hand after them."""
-        try:
-            return normalise(self.render_clause(key, values, parties)) != normalise(text)
-        except CatalogueError:
-            return True
+    def rendered_sha256(self, key: str, values: dict, parties: Sequence[Party]) -> str | None:
+        """sha256 of the clause the fields render (None if they cannot be rendered)."""
+        cache_key = (key, json.dumps(values, sort_keys=True), tuple(parties))
+        if cache_key not in self._rendered:
+            if len(self._rendered) >= 4096:
+                self._rendered.clear()
+            try:
+                self._rendered[cache_key] = text_sha256(self.render_clause(key, values, parties))
+            except CatalogueError:
+                self._rendered[cache_key] = None
+        return self._rendered[cache_key]
 
     def example_for(self, key: str, parties: Sequence[Party], kind: str = "partnership") -> dict:
         """A section's example fields, with the example parties replaced, in order, by `parties`.

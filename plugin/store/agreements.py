@@ -196,8 +196,8 @@ def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> 
     return state_of(snapshot(session, agreement), catalogue)
 
 
-def state_of(snap: Snapshot, catalogue: Catalogue) -> wf.AgreementState:
-    """The rules' view of a snapshot."""
+def state_of(snap: Snapshot, catalogue: Catalogue, found: dict | None = None) -> wf.AgreementState:
+    """The rules' view of a snapshot (`found`: its findings, if the caller has them already)."""
     agreement = snap.agreement
     fields = {k: r.fields for k, r in snap.revisions.items()}  # the facts that decide (#7)
     required = tuple(catalogue.required_for(agreement.kind, agreement.level, fields))
@@ -206,7 +206,7 @@ def state_of(snap: Snapshot, catalogue: Catalogue) -> wf.AgreementState:
         version=agreement.version,
         parties=tuple(wf.Party(p.id, p.name) for p in agreement.parties),
         required=required,
-        must_findings=accepted_findings.must_findings(snap, catalogue, required),
+        must_findings=accepted_findings.must_findings(snap, catalogue, required, found),
         titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
         revisions={
             k: wf.Revision(k, r.number, r.text, r.sha256, r.fields, r.source)

@@ -43,22 +43,27 @@ def section_findings(snap: Snapshot, catalogue: Catalogue) -> dict[str, list[Fin
     agreement = snap.agreement
     parties = [wf.Party(p.id, p.name) for p in agreement.parties]
     fields = {k: r.fields or {} for k, r in snap.revisions.items()}
-    texts = {k: r.text for k, r in snap.revisions.items()}
-    return catalogue.findings(agreement.kind, fields, parties, texts)
+    hashes = {k: r.sha256 for k, r in snap.revisions.items()}
+    return catalogue.findings(agreement.kind, fields, parties, hashes)
 
 
 def must_findings(
-    snap: Snapshot, catalogue: Catalogue, required: Iterable[str]
+    snap: Snapshot,
+    catalogue: Catalogue,
+    required: Iterable[str],
+    found: dict[str, list[Finding]] | None = None,
 ) -> tuple[wf.MustFinding, ...]:
     """The `must` findings of the sections that count (required, or drafted), each marked
-    accepted when the partners have recorded a reason for it."""
+    accepted when the partners have recorded a reason for it. `found`: section_findings(snap),
+    if the caller has worked them out already."""
     counts = set(required) | set(snap.revisions)
     taken = {(a.section_key, a.code) for a in snap.accepted_findings}
+    found = found if found is not None else section_findings(snap, catalogue)
     return tuple(
         wf.MustFinding(f.section, f.code, f.message, (f.section, f.code) in taken)
-        for key, found in section_findings(snap, catalogue).items()
+        for key, in_section in found.items()
         if key in counts
-        for f in found
+        for f in in_section
         if f.severity == "must"
     )
 

@@ -7,6 +7,7 @@ import pytest
 
 from plugin.catalogue import default_catalogue
 from plugin.catalogue.checks import code_of
+from plugin.workflow.text import text_sha256
 
 CATALOGUE = default_catalogue()
 
@@ -23,8 +24,8 @@ def _findings(kind, key, change, hand_edited_text=None):
     fields[key] = CATALOGUE.validate_fields(
         key, {**CATALOGUE.example_for(key, parties, kind), **change}, parties
     )
-    texts = {key: hand_edited_text} if hand_edited_text else None
-    return CATALOGUE.findings(kind, fields, parties, texts)[key]
+    hashes = {key: text_sha256(hand_edited_text)} if hand_edited_text else None
+    return CATALOGUE.findings(kind, fields, parties, hashes)[key]
 
 
 TABLE = [

@@ -104,6 +104,8 @@ def test_every_section_renders_cleanly_from_any_accepted_input(key):
         clean = CATALOGUE.validate_fields(key, raw, PARTIES)
         text = CATALOGUE.render_clause(key, clean, PARTIES)
         assert artefacts(text) == [], text
+        for finding in CATALOGUE.check(key, clean, PARTIES):  # findings read cleanly too
+            assert not re.search(r"\bNone\b|\{\w*\}|\s[.,;:]", finding.message), finding
 
     render()
 
@@ -122,3 +124,58 @@ def test_every_section_renders_cleanly_from_any_accepted_input(key):
 )
 def test_the_artefact_detector_sees_each_artefact(text):
     assert artefacts(text)
+
+
+# The partial inputs that used to read badly, and what they give now.
+REGRESSIONS = [
+    (
+        "roles_and_responsibilities",
+        {"tasks": [{"owner": 3}, {"task": "Run the drop-in", "owner": 3}]},
+        "- None:",
+        "- Run the drop-in: Police Unit is responsible.",
+    ),
+    (
+        "monitoring_and_evaluation",
+        {"report_audience": ["", " "]},
+        "go to  .",
+        None,
+    ),
+    (
+        "duration_and_ending",
+        {"termination_triggers": ["If funding ends.", "", "if a partner leaves"]},
+        "if:\n- If",
+        "early end if:\n- funding ends;\n- a partner leaves.",
+    ),
+    (
+        "code_of_conduct",
+        {"behaviour_commitments": ["be on time.", "be kind;"]},
+        "..",
+        "- be on time;\n- be kind.",
+    ),
+    (
+        "co_workers",
+        {"workers": [{"worker": 2, "org_type": "statutory"}]},
+        "Zoë Ng is a statutory service",
+        "Zoë Ng (job and organisation still to be recorded).",
+    ),
+    (
+        "information_exchange",
+        {"contacts": [{"partner": 2, "person": "Zoë Ng", "role": "youth worker"}]},
+        "Zoë Ng: Zoë Ng",
+        "- Zoë Ng, youth worker",
+    ),
+    (
+        "escalation_and_disagreement",
+        {"escalation_steps": [{"who": "the workers"}, {"step": "Talk."}]},
+        "Step 1: .",
+        "- Step 1: Talk.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("key", "raw", "gone", "now"), REGRESSIONS)
+def test_partial_input_that_used_to_read_badly(key, raw, gone, now):
+    text = CATALOGUE.render_clause(key, CATALOGUE.validate_fields(key, raw, PARTIES), PARTIES)
+    assert gone not in text and artefacts(text) == []
+    if now:
+        assert now in text
