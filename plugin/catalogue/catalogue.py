@@ -140,15 +140,19 @@ class Catalogue:
         fields: Mapping[str, dict],
         parties: Sequence[Party],
         text_hashes: Mapping[str, str] | None = None,
+        level: str | None = None,
     ) -> dict[str, list[Finding]]:
         """Every section's findings, each section's checks seeing the others' fields.
 
         `fields` holds the sections' current (validated) fields, `text_hashes` the sha256 of
         their current text: where the text is not what the fields render, it was edited by
-        hand, and the findings say that they judge the fields."""
+        hand, and the findings say that they judge the fields. `level` decides which `must`
+        checks are only advice at lower levels."""
         text_hashes = text_hashes or {}
         filled = {s.key: complete(s, fields.get(s.key) or {}) for s in self.sections_for(kind)}
-        context = Context(others=filled, facts=self.facts_of(kind, fields))
+        context = Context(
+            others=filled, facts=self.facts_of(kind, fields), level=level, levels=tuple(self.levels)
+        )
         out = {}
         for section in self.sections_for(kind):
             values = filled[section.key]

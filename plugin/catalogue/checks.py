@@ -47,7 +47,8 @@ class Context:
 
     others: Mapping[str, dict] = field(default_factory=dict)
     facts: Mapping[str, bool] = field(default_factory=dict)
-    titles: Mapping[str, str] = field(default_factory=dict)
+    level: str | None = None  # the agreement's level, if known
+    levels: Sequence[str] = ()  # every level, in continuum order
 
 
 def is_set(value: object) -> bool:
@@ -258,6 +259,16 @@ def applies(condition: Condition | None, values: dict) -> bool:
     return is_set(value) == bool(condition.is_set)
 
 
+def severity_of(check: Check, ctx: Context) -> str:
+    """The check's severity; a `must` with `must_from` is advice below that level."""
+    below = (
+        check.must_from is not None
+        and ctx.level in ctx.levels
+        and ctx.levels.index(ctx.level) < ctx.levels.index(check.must_from)
+    )
+    return "should" if check.severity == "must" and below else check.severity
+
+
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
 
@@ -280,7 +291,7 @@ def run_checks(
             _sentence(message) + (JUDGES_FIELDS if judges_fields else ""),
             tuple(check.source),
             code_of(section, check),
-            check.severity,
+            severity_of(check, ctx),
             judges_fields,
         )
         for check in section.checks

@@ -85,6 +85,7 @@ class Check(Strict):
         Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")] | None
     ) = None  # cross-section rules: "section.field" read from another section
     if_fact: Fact | None = None  # the check applies only when this fact about the work holds
+    must_from: Key | None = None  # a `must` only from this level up; advice (`should`) below
     field: Key | None = None
     fields: list[Key] | None = None  # one_of
     keys: list[Key] | None = None  # each_item_has

@@ -223,6 +223,8 @@ def load_catalogue(directory: Path = DATA_DIR) -> Catalogue:
             if code in codes:
                 raise CatalogueError(f"{where}: code '{code}' appears twice")
             codes.add(code)
+            if check.must_from and check.must_from not in {lv.key for lv in levels}:
+                raise CatalogueError(f"{where}: unknown level '{check.must_from}'")
             if check.other:
                 other, key = check.other.split(".")
                 if other not in sections or sections[other].field(key) is None:

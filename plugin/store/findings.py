@@ -44,7 +44,7 @@ def section_findings(snap: Snapshot, catalogue: Catalogue) -> dict[str, list[Fin
     parties = [wf.Party(p.id, p.name) for p in agreement.parties]
     fields = {k: r.fields or {} for k, r in snap.revisions.items()}
     hashes = {k: r.sha256 for k, r in snap.revisions.items()}
-    return catalogue.findings(agreement.kind, fields, parties, hashes)
+    return catalogue.findings(agreement.kind, fields, parties, hashes, agreement.level)
 
 
 def must_findings(

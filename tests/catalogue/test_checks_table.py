@@ -1052,3 +1052,20 @@ def test_facts_decide_what_is_required_and_why():
     assert "individual_worker_arrangements" in catalogue.required_sections(
         "co_working", "networking"
     )
+
+
+def test_ou_3_2_musts_are_advice_below_coordination():
+    parties = CATALOGUE.example_parties
+    empty = {"purpose_and_aims": {"purpose_statement": "Share news."}}
+    by_level = {
+        level: {
+            f.code: f.severity
+            for f in CATALOGUE.findings("partnership", empty, parties, level=level)[
+                "purpose_and_aims"
+            ]
+        }
+        for level in CATALOGUE.levels
+    }
+    assert by_level["networking"]["aims.no_data_collection"] == "should"
+    assert by_level["coordination"]["aims.no_data_collection"] == "must"
+    assert all(levels["aims.no_shared_aim"] == "must" for levels in by_level.values())

@@ -138,6 +138,7 @@ BROKEN = [
     (ROLES, _set(["requires", 0, "from_level"], "friendship"), ["requires[0]", "friendship"]),
     (ROLES, _set(["requires", 0, "source"], ["Blog"]), ["requires[0]", "Blog"]),
     (ROLES, _set(["part"], "appendix"), ["05_roles", "part"]),
+    (ROLES, _set(["checks", 0, "must_from"], "friendship"), ["checks[0]", "friendship"]),
     (REVIEW, _set(["checks", 1, "other"], "duration_and_ending.finish"), ["checks[1]", "finish"]),
     (REVIEW, _set(["checks", 1, "field"], "change_process"), ["checks[1]", "change_process"]),
     ("facts.yaml", _set(["facts", 0, "field"], "target_groups"), ["facts.yaml", "young_people"]),
