@@ -237,6 +237,9 @@ class SectionOut(Out):
     approvals: list[ApprovalOut]
     approved_by_all: bool
     findings: list[FindingOut]
+    why_required: list[str] = Field(
+        default_factory=list, description="Why the section is required, citing the guidance (#7)"
+    )
 
 
 class ReadinessOut(Out):

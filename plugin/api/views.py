@@ -144,6 +144,8 @@ def agreement_out(
     parties = [Party(p.id, p.name) for p in agreement.parties]
     required = set(state.required)
     accepted = {(a.section_key, a.code): a for a in snap.accepted_findings}
+    facts = catalogue.facts_of(agreement.kind, {k: r.fields for k, r in revisions.items()})
+    why = catalogue.why_required(agreement.kind, agreement.level, facts)
     sections = []
     for section in catalogue.sections_for(agreement.kind):
         revision = revisions.get(section.key)
@@ -168,6 +170,7 @@ def agreement_out(
                 ],
                 approved_by_all=bool(revision) and in_force >= {p.id for p in parties},
                 findings=[finding_out(f, accepted) for f in found[section.key]],  # #7
+                why_required=why.get(section.key, []),
             )
         )
     ready = rules.readiness(state)

@@ -71,6 +71,10 @@ def test_a_must_finding_blocks_finalising_until_accepted_with_a_reason(make_call
         "relationship_level",
         "information_exchange",
     ]
+    assert _section(state, "information_exchange")["why_required"] == [
+        "Needed from the networking level up (our reading of OU 1.4)."
+    ]  # and not for young people: none are served
+    assert _section(state, "people_served")["why_required"] == []
     [finding] = _section(state, AIMS)["findings"]
     assert finding == {
         "section": AIMS,
