@@ -61,7 +61,7 @@ def draft(app, token: str, revisions: int) -> int:
         },
     ).json
     parties = [Party(p["id"], p["name"]) for p in agreement["parties"]]
-    for section in catalogue.sections.values():
+    for section in catalogue.sections_for("partnership"):
         path = f"/api/v1/agreements/{agreement['id']}/sections/{section.key}"
         fields = catalogue.example_for(section.key, parties)
         saved = client.put(path, headers=headers, json={"base_revision": 0, "fields": fields})

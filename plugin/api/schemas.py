@@ -95,6 +95,15 @@ class ChangeRequestCreate(In):
     ]
 
 
+class AcceptedFindingCreate(In):
+    code: Annotated[
+        str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$", max_length=120)
+    ]
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), Fit
+    ]
+
+
 class ChangeRequestClose(In):
     status: Literal["withdrawn", "resolved"]
 
@@ -166,10 +175,33 @@ class ApprovalOut(Out):
     current: bool = Field(description="Whether it names the section's current revision")
 
 
+class AcceptedFindingOut(Out):
+    section: str
+    code: str
+    reason: str
+    party_id: int = Field(description="The party whose approver recorded the reason")
+    accepted_by: UserOut
+    accepted_at: Timestamp
+
+
 class FindingOut(Out):
     section: str
     message: str
     source: list[str]
+    # added for issue 7 (defaults keep older readers and writers working)
+    code: str = Field(
+        "", description="Stable identifier of the check, e.g. roles.party_without_responsibility"
+    )
+    severity: Literal["must", "should"] = Field(
+        "should",
+        description="`must` blocks finalising unless accepted with a reason; `should` is advice",
+    )
+    judges_fields: bool = Field(
+        False, description="The section's text was edited by hand after the fields this judges"
+    )
+    accepted: AcceptedFindingOut | None = Field(
+        None, description="The partners' recorded reason to accept this `must` finding"
+    )
 
 
 class ChangeRequestOut(Out):
@@ -215,6 +247,9 @@ class SectionOut(Out):
     approvals: list[ApprovalOut]
     approved_by_all: bool
     findings: list[FindingOut]
+    why_required: list[str] = Field(
+        default_factory=list, description="Why the section is required, citing the guidance (#7)"
+    )
 
 
 class SectionDetail(SectionOut):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import audit, invitations
+from plugin.store import findings as findings_store
 from plugin.store.models import (
+    AcceptedFinding,
     Agreement,
     Approval,
     ChangeRequest,
@@ -22,6 +26,7 @@ from plugin.workflow import rules
 from plugin.workflow.state import Party
 
 from . import schemas as s
+from .findings import finding_out  # importing it also registers the accepted-findings routes
 
 
 def user_out(user: User) -> s.UserOut:
@@ -166,6 +171,27 @@ def _users(session: Session, ids: set[int], known: dict[int, User]) -> dict[int,
     return known
 
 
+@dataclasses.dataclass(frozen=True)
+class Judgement:
+    """What the catalogue says of every section of a snapshot: findings (worked out across
+    sections, once), the partners' recorded reasons to accept `must` ones, and why each
+    required section is required."""
+
+    found: dict[str, list]
+    accepted: dict[tuple[str, str], AcceptedFinding]
+    why: dict[str, list]
+
+
+def _judgement(snap, catalogue: Catalogue, found: dict[str, list]) -> Judgement:
+    agreement = snap.agreement
+    facts = catalogue.facts_of(agreement.kind, {k: r.fields for k, r in snap.revisions.items()})
+    return Judgement(
+        found,
+        {(a.section_key, a.code): a for a in snap.accepted_findings},
+        catalogue.why_required(agreement.kind, agreement.level, facts),
+    )
+
+
 def _section(
     section,
     revision: Revision | None,
@@ -173,12 +199,12 @@ def _section(
     state,
     parties: list[Party],
     users: dict[int, User],
-    catalogue: Catalogue,
-    detail: bool = False,
+    judged: Judgement,
+    fields: dict | None = None,
 ) -> s.SectionOut:
-    """One section as a member sees it; `detail` adds the structured fields."""
-    fields = revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
+    """One section as a member sees it; given its structured `fields`, the detailed view."""
     in_force = state.approvals_in_force(section.key)
+    detail = fields is not None
     shape = revision_out if detail else revision_brief
     out = dict(
         key=section.key,
@@ -191,9 +217,8 @@ def _section(
             if a.section_key == section.key
         ],
         approved_by_all=bool(revision) and in_force >= {p.id for p in parties},
-        findings=[
-            s.FindingOut(**f.as_dict()) for f in catalogue.check(section.key, fields, parties)
-        ],
+        findings=[finding_out(f, judged.accepted) for f in judged.found.get(section.key, [])],
+        why_required=judged.why.get(section.key, []),
     )
     return s.SectionDetail(**out, fields=fields) if detail else s.SectionOut(**out)
 
@@ -204,13 +229,16 @@ def section_detail(
     """One section with its current fields and findings. Raises NotFound for an unknown key."""
     section = catalogue.section(section_key, agreement.kind)
     snap = store.snapshot(session, agreement)
-    state = store.state_of(snap, catalogue)
+    found = findings_store.section_findings(snap, catalogue)
+    state = store.state_of(snap, catalogue, found)
     revision = snap.revisions.get(section.key)
     approvals = [a for a in snap.approvals if a.section_key == section.key]
     ids = {a.user_id for a in approvals} | ({revision.author_id} if revision else set())
     users = _users(session, ids, {})
     parties = [Party(p.id, p.name) for p in agreement.parties]
-    return _section(section, revision, approvals, state, parties, users, catalogue, detail=True)
+    judged = _judgement(snap, catalogue, found)
+    fields = revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
+    return _section(section, revision, approvals, state, parties, users, judged, fields)
 
 
 def agreement_out(
@@ -218,13 +246,15 @@ def agreement_out(
 ) -> s.AgreementOut:
     """The whole state of an agreement as one member sees it (without sections' fields)."""
     snap = store.snapshot(session, agreement)
-    state = store.state_of(snap, catalogue)
+    found = findings_store.section_findings(snap, catalogue)  # across sections, once
+    state = store.state_of(snap, catalogue, found)
     members = session.scalars(
         sa.select(Member).where(Member.agreement_id == agreement.id).order_by(Member.id)
     ).all()
     users = {m.user_id: m.user for m in members} | {a.user_id: a.user for a in snap.approvals}
     users = _users(session, {r.author_id for r in snap.revisions.values()}, users)
     parties = [Party(p.id, p.name) for p in agreement.parties]
+    judged = _judgement(snap, catalogue, found)
     sections = [
         _section(
             section,
@@ -233,7 +263,7 @@ def agreement_out(
             state,
             parties,
             users,
-            catalogue,
+            judged,
         )
         for section in catalogue.sections_for(agreement.kind)
     ]

@@ -15,6 +15,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from plugin.workflow.errors import CatalogueError
+from plugin.workflow.text import normalise
 
 from .checks import Party
 from .definitions import FieldSpec, Section
@@ -47,6 +48,24 @@ def _parties(context, refs: Sequence[int]) -> str:
     return join_words([_party(context, r) for r in refs or ()])
 
 
+def strip_lead(text: str | None, word: str) -> str:
+    """'If funding ends' -> 'funding ends' after an introduction that already says 'if'."""
+    text = (text or "").strip()
+    head, _, rest = text.partition(" ")
+    return rest if head.casefold() == word.casefold() and rest else text
+
+
+@pass_context
+def _party_and(context, ref: int | None, text: str | None) -> str:
+    """'Police Unit: Fiona Reid'; just the name when the text repeats it (a worker who is their
+    own contact), just the text when no party is chosen."""
+    text = (text or "").strip()
+    if ref is None:
+        return text or "a party still to be named"
+    name = _party(context, ref)
+    return name if not text or text.casefold() == name.casefold() else f"{name}: {text}"
+
+
 @pass_context
 def _label(context, value: str | None, path: str) -> str:
     if value is None:
@@ -62,7 +81,13 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        party=_party, parties=_parties, label=_label, and_list=join_words, date=long_date
+        party=_party,
+        parties=_parties,
+        party_and=_party_and,
+        strip_lead=strip_lead,
+        label=_label,
+        and_list=join_words,
+        date=long_date,
     )
     return env
 
@@ -88,10 +113,19 @@ def _labels(fields: Sequence[FieldSpec], prefix: str = "") -> dict[str, dict[str
     return out
 
 
+_JOINS = [  # where user text meets template punctuation, keep one mark (an ellipsis stays)
+    (re.compile(r"(?<!\.)([!?])\.(?!\.)"), r"\1"),  # "Why?." -> "Why?"
+    (re.compile(r"(?<!\.)[.;:,]([.;:,])(?!\.)"), r"\1"),  # "ends.." "ends;." "ends.:" -> one mark
+]
+
+
 def tidy(text: str) -> str:
-    """Strip trailing spaces and collapse runs of blank lines left by template logic."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """Normalise as stored text is (runs of spaces, blank lines), and where user text's own
+    end punctuation meets the template's, keep the template's."""
+    text = normalise(text)
+    for pattern, repl in _JOINS:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def render_clause(

@@ -48,12 +48,44 @@ class Condition(Strict):
     is_set: bool | None = None
 
 
-class Check(Strict):
-    """A completeness check: one of the named rules in checks.py, with its parameters."""
+Rule = Literal[
+    "required",
+    "min_items",
+    "each_item_has",
+    "each_party_in",
+    "any_item",
+    "one_of",
+    # across sections: they read the values of another section, named by `other`
+    "date_within_term",
+    "each_aim_measured",
+    "linked_to_aim",
+    "change_agreed_by_all",
+    "min_distinct_parties",
+]
+Fact = Literal["young_people", "joint_delivery"]
 
-    rule: Literal["required", "min_items", "each_item_has", "each_party_in", "any_item", "one_of"]
+
+class Check(Strict):
+    """A completeness check: one of the named rules in checks.py, with its parameters.
+
+    `severity` says what a finding means: `must` blocks finalising until it is put right or the
+    partners record a reason to accept it; `should` is advice. `code` is stable for clients.
+    """
+
+    rule: Rule
     message: Line
     source: list[Line] = Field(min_length=1)
+    code: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")] | None
+    ) = None
+    severity: Literal["must", "should"] = "should"
+    label: Key | None = None  # each_item_has: the sub-field that names a record
+    noun: Line | None = None  # each_item_has: what one record is, e.g. "meeting"
+    other: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")] | None
+    ) = None  # cross-section rules: "section.field" read from another section
+    if_fact: Fact | None = None  # the check applies only when this fact about the work holds
+    must_from: Key | None = None  # a `must` only from this level up; advice (`should`) below
     field: Key | None = None
     fields: list[Key] | None = None  # one_of
     keys: list[Key] | None = None  # each_item_has
@@ -64,6 +96,33 @@ class Check(Strict):
     match: dict[Key, str | bool] | None = None  # any_item
     min: int = Field(default=1, ge=1)
     when: Condition | None = None
+
+
+class Requirement(Strict):
+    """When a section must be approved before finalising, and why, with the sources.
+
+    It applies to the `kinds` listed (all kinds if none), from level `from_level` up (every level
+    if none), and only when the fact `if_fact` holds for the work (always if none)."""
+
+    why: Line
+    source: list[Line] = Field(min_length=1)
+    kinds: list[Key] = Field(default_factory=list)
+    from_level: Key | None = None
+    if_fact: Fact | None = None
+
+
+class FactSpec(Strict):
+    """A fact about the work that decides what is required, read from a bool field of a section.
+
+    Unanswered, it takes `default` (e.g. young people are assumed to be served until the
+    partners say they are not); a kind may fix it (workers co-working always deliver together)."""
+
+    key: Fact
+    title: Line
+    section: Key
+    field: Key
+    default: bool
+    source: list[Line] = Field(min_length=1)
 
 
 class Section(Strict):
@@ -78,6 +137,8 @@ class Section(Strict):
     clause: Annotated[str, StringConstraints(min_length=1, max_length=12000)]
     checks: list[Check] = Field(default_factory=list)
     example: dict = Field(default_factory=dict)
+    part: Literal["core", "annex"] = "core"  # the short core first; annexes after
+    requires: list[Requirement] = Field(default_factory=list)
 
     def field(self, key: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.key == key), None)
@@ -104,6 +165,7 @@ class Kind(Strict):
     party_noun: Line
     sections: list[Key] = Field(min_length=1)  # the sections offered, in document order
     always_required: list[Key] = Field(default_factory=list)
+    facts: dict[Fact, bool] = Field(default_factory=dict)  # facts that hold for the whole kind
 
 
 class ChecklistItem(Strict):

@@ -26,6 +26,9 @@ from .definitions import FieldSpec, Section
 
 MAX_ITEMS = 100
 FIT = AfterValidator(refuse_unfit_characters)
+# A one-line answer is one line: runs of white space (newlines included) become one space.
+ONE_LINE = AfterValidator(lambda text: " ".join(text.split()))
+TRIMMED = AfterValidator(lambda text: text.strip())
 
 
 class _Values(BaseModel):
@@ -33,8 +36,10 @@ class _Values(BaseModel):
 
 
 def _python_type(spec: FieldSpec, path: str) -> Any:
-    if spec.type in ("text", "longtext"):
-        return Annotated[str, Field(max_length=spec.max_length), FIT]
+    if spec.type == "text":
+        return Annotated[str, Field(max_length=spec.max_length), FIT, ONE_LINE]
+    if spec.type == "longtext":
+        return Annotated[str, Field(max_length=spec.max_length), FIT, TRIMMED]
     if spec.type == "date":
         return dt.date
     if spec.type == "choice":
@@ -48,7 +53,7 @@ def _python_type(spec: FieldSpec, path: str) -> Any:
     if spec.type == "parties":
         return Annotated[list[Annotated[int, Field(strict=True)]], Field(max_length=MAX_ITEMS)]
     if spec.type == "list":
-        item = Annotated[str, Field(max_length=spec.max_length), FIT]
+        item = Annotated[str, Field(max_length=spec.max_length), FIT, ONE_LINE]
         return Annotated[list[item], Field(max_length=MAX_ITEMS)]
     if spec.type == "records":
         return Annotated[list[_model(spec.fields or [], path)], Field(max_length=MAX_ITEMS)]
@@ -64,6 +69,10 @@ def _empty(spec: FieldSpec) -> Any:
     return [] if spec.type in ("parties", "list", "records") else None
 
 
+def _said(value: Any) -> bool:
+    return value not in (None, "", []) and not (isinstance(value, str) and not value.strip())
+
+
 def _complete(specs: Iterable[FieldSpec], values: dict) -> dict:
     """Every declared field present: missing scalars None, missing lists empty."""
     out = {}
@@ -71,10 +80,20 @@ def _complete(specs: Iterable[FieldSpec], values: dict) -> dict:
         value = values.get(spec.key)
         if value is None:
             value = _empty(spec)
-        if spec.type == "records":
+        if spec.type == "records":  # a blank row is not a record
             value = [_complete(spec.fields or (), item) for item in value]
+            value = [item for item in value if any(_said(v) for v in item.values())]
+        elif spec.type == "list":  # nor is a blank line an entry
+            value = [item for item in value if item.strip()]
         out[spec.key] = value
     return out
+
+
+def complete(section: Section, stored: dict) -> dict:
+    """Stored values as the current catalogue sees them: fields it no longer has are dropped,
+    fields it has gained are empty. For values saved before the catalogue changed."""
+    known = {spec.key for spec in section.fields}
+    return _complete(section.fields, {k: v for k, v in stored.items() if k in known})
 
 
 def _party_refs(specs: Iterable[FieldSpec], values: dict, path: str) -> Iterator[tuple[str, int]]:

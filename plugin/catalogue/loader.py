@@ -13,14 +13,13 @@ from pydantic import BaseModel, ValidationError
 from plugin.workflow.errors import CatalogueError, InvalidInput
 
 from .catalogue import Catalogue
-from .checks import Party
+from .checks import PLACEHOLDERS, Party, code_of
 from .clauses import ENVIRONMENT, compile_clause, render_clause
-from .definitions import Check, Checklist, FieldSpec, Kind, Level, Section, Source
+from .definitions import Check, Checklist, FactSpec, FieldSpec, Kind, Level, Section, Source
 from .fields import validate_fields, values_model
 
 DATA_DIR = Path(__file__).parent / "data"
 LIST_TYPES = {"parties", "list", "records"}
-PLACEHOLDERS = {"party", "item", "missing", "min"}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -108,6 +107,18 @@ def _check_check(section: Section, check: Check, where: str) -> None:
     elif check.rule == "one_of":
         for key in check.fields or []:
             need(key)
+    elif check.rule == "date_within_term":
+        need(check.field, {"date"})
+    elif check.rule in ("each_aim_measured", "linked_to_aim"):
+        subs(need(check.field, {"records"}), ["aim"])
+    elif check.rule in ("change_agreed_by_all", "min_distinct_parties"):
+        spec = need(check.field, {"records"})
+        subs(spec, [check.ref or "?"], {"party", "parties"})
+        subs(spec, check.with_ or [])
+    if check.rule in ("date_within_term", "each_aim_measured", "linked_to_aim") and not check.other:
+        raise CatalogueError(f"{where}: rule '{check.rule}' needs `other` (section.field)")
+    if check.label:
+        subs(need(check.field, {"records"}), [check.label])
     if check.when:
         need(check.when.field)
     used = {name for _, name, _, _ in string.Formatter().parse(check.message) if name}
@@ -155,6 +166,25 @@ def read_sources_and_examples(directory: Path = DATA_DIR) -> tuple[list[Source],
     return sources, [Party(int(p["id"]), str(p["name"])) for p in examples["parties"]]
 
 
+def _kind_example(path: Path, sections: dict, templates: dict, kinds: dict) -> tuple[str, dict]:
+    """A kind's own example (its parties, and values for every section it offers), validated
+    and rendered now, as the sections' examples are."""
+    data = _read(path)
+    if not isinstance(data, dict) or data.get("kind") not in kinds:
+        raise CatalogueError(f"{path.name}: expected a known 'kind'")
+    parties = [Party(int(p["id"]), str(p["name"])) for p in data.get("parties") or []]
+    values = data.get("sections") or {}
+    for key in kinds[data["kind"]].sections:
+        if key not in values:
+            raise CatalogueError(f"{path.name}: no example for section '{key}'")
+        try:
+            clean = validate_fields(sections[key], values[key], [p.id for p in parties])
+            render_clause(sections[key], templates[key], clean, parties)
+        except (InvalidInput, CatalogueError) as exc:
+            raise CatalogueError(f"{path.name}: {key}: {exc} {exc.extra}") from None
+    return data["kind"], {"parties": parties, "sections": values}
+
+
 def check_section_file(path: Path, directory: Path = DATA_DIR):
     """Validate one section file on its own; return the section and its compiled clause."""
     sources, parties = read_sources_and_examples(directory)
@@ -178,6 +208,34 @@ def load_catalogue(directory: Path = DATA_DIR) -> Catalogue:
     levels = _parse_list(Level, directory / "levels.yaml", "levels")
     kinds = _parse_list(Kind, directory / "kinds.yaml", "kinds")
     checklists = _parse_list(Checklist, directory / "reflection.yaml", "checklists")
+    facts = _parse_list(FactSpec, directory / "facts.yaml", "facts")
+    for fact in facts:
+        where = f"facts.yaml: {fact.key}"
+        _check_sources(fact.source, known, where)
+        spec = sections[fact.section].field(fact.field) if fact.section in sections else None
+        if spec is None or spec.type != "bool":
+            raise CatalogueError(f"{where}: '{fact.section}.{fact.field}' is not a bool field")
+    codes: set[str] = set()
+    for section in sections.values():
+        for i, check in enumerate(section.checks):
+            where = f"sections: {section.key}: checks[{i}]"
+            code = code_of(section, check)
+            if code in codes:
+                raise CatalogueError(f"{where}: code '{code}' appears twice")
+            codes.add(code)
+            if check.must_from and check.must_from not in {lv.key for lv in levels}:
+                raise CatalogueError(f"{where}: unknown level '{check.must_from}'")
+            if check.other:
+                other, key = check.other.split(".")
+                if other not in sections or sections[other].field(key) is None:
+                    raise CatalogueError(f"{where}: `other` names unknown field '{check.other}'")
+        for i, rule in enumerate(section.requires):
+            where = f"sections: {section.key}: requires[{i}]"
+            _check_sources(rule.source, known, where)
+            if rule.from_level and rule.from_level not in {lv.key for lv in levels}:
+                raise CatalogueError(f"{where}: unknown level '{rule.from_level}'")
+            if set(rule.kinds) - {k.key for k in kinds}:
+                raise CatalogueError(f"{where}: unknown kind in {rule.kinds}")
     for level in levels:
         _check_sources(level.source, known, f"levels.yaml: {level.key}")
         for key in level.sections:
@@ -191,7 +249,13 @@ def load_catalogue(directory: Path = DATA_DIR) -> Catalogue:
     for checklist in checklists:
         for i, item in enumerate(checklist.items):
             _check_sources(item.source, known, f"reflection.yaml: {checklist.key}: items[{i}]")
+    examples = {}
+    for path in sorted(directory.glob("example_*.yaml")):
+        kind_key, own = _kind_example(path, sections, templates, {k.key: k for k in kinds})
+        examples[kind_key] = own
     return Catalogue(
+        facts={f.key: f for f in facts},
+        examples=examples,
         sources={s.tag: s for s in sources},
         sections=sections,
         templates=templates,

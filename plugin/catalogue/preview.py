@@ -1,6 +1,7 @@
 """Preview sections: validate each file and print its clause rendered with the example parties.
 
-python -m plugin.catalogue.preview                 # the whole catalogue, as one agreement
+python -m plugin.catalogue.preview                 # both example agreements, core then annexes
+python -m plugin.catalogue.preview co_working      # just one kind's example agreement
 python -m plugin.catalogue.preview FILE.yaml ...   # just these section files
 """
 
@@ -12,20 +13,44 @@ from pathlib import Path
 from plugin.workflow.errors import CatalogueError
 
 from .checks import run_checks
-from .clauses import render_clause
+from .clauses import join_words, render_clause
 from .fields import validate_fields
 from .loader import check_section_file, load_catalogue
 
+WORDS_PER_PAGE = 500  # a page of A4 in 11 point type with headings, roughly
 
-def example_agreement() -> str:
-    """Every section of a partnership agreement, rendered from its example fields."""
+
+def example_agreement(kind: str = "partnership") -> str:
+    """Every section of a kind's example agreement, rendered from its example fields: the short
+    core first, then the annexes."""
     catalogue = load_catalogue()
-    parties = catalogue.example_parties
-    parts = [f"Partnership agreement between {', '.join(p.name for p in parties)}"]
-    for section in catalogue.sections_for("partnership"):
-        values = catalogue.validate_fields(section.key, section.example, parties)
-        parts.append(f"{section.title}\n\n{catalogue.render_clause(section.key, values, parties)}")
+    own = catalogue.examples.get(kind)
+    parties = own["parties"] if own else catalogue.example_parties
+    the_kind = catalogue.kind(kind)
+    sections = catalogue.sections_for(kind)
+    core = [s for s in sections if s.part == "core"]
+    annexes = [s for s in sections if s.part == "annex"]
+    parts = [f"{the_kind.title} between {join_words([p.name for p in parties])}"]
+    for i, section in enumerate([*core, *annexes]):
+        values = catalogue.validate_fields(
+            section.key, catalogue.example_for(section.key, parties, kind), parties
+        )
+        heading = (
+            section.title
+            if section.part == "core"
+            else f"Annex {i - len(core) + 1}: {section.title}"
+        )
+        parts.append(f"{heading}\n\n{catalogue.render_clause(section.key, values, parties)}")
     return "\n\n\n".join(parts) + "\n"
+
+
+def page_estimate(text: str) -> float:
+    return round(len(text.split()) / WORDS_PER_PAGE, 1)
+
+
+def core_of(text: str) -> str:
+    """The text before the first annex."""
+    return text.split("\n\n\nAnnex 1:", 1)[0]
 
 
 def preview_files(paths: list[Path]) -> None:
@@ -39,16 +64,22 @@ def preview_files(paths: list[Path]) -> None:
         print("\n--- findings for the example:", findings)
         print("--- findings when empty:")
         for finding in run_checks(section, empty, parties):
-            print("   ", finding.message, list(finding.source))
+            print("   ", f"[{finding.severity}]", finding.message, list(finding.source))
         print()
 
 
 def main(argv: list[str]) -> int:
     try:
-        if argv:
+        if argv and all(a.endswith(".yaml") for a in argv):
             preview_files([Path(a) for a in argv])
-        else:
-            print(example_agreement())
+            return 0
+        for kind in argv or ["partnership", "co_working"]:
+            text = example_agreement(kind)
+            print(text)
+            print(
+                f"--- about {page_estimate(core_of(text))} pages for the core, "
+                f"{page_estimate(text)} in all ({WORDS_PER_PAGE} words a page)\n\n"
+            )
     except CatalogueError as exc:
         print(f"catalogue error: {exc}", file=sys.stderr)
         return 1

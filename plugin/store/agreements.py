@@ -18,6 +18,7 @@ from plugin.workflow.errors import InvalidInput, NotFound
 from plugin.workflow.names import party_name_key
 
 from . import audit
+from . import findings as accepted_findings
 from .models import Agreement, Approval, ChangeRequest, Member, Party, Revision, User, utcnow
 
 
@@ -174,6 +175,7 @@ class Snapshot:
     revisions: dict[str, Revision]  # the current one per section
     approvals: list[Approval]  # active, this version
     change_requests: list[ChangeRequest]  # open
+    accepted_findings: list = dataclasses.field(default_factory=list)  # this version's (#7)
 
 
 def snapshot(session: Session, agreement: Agreement) -> Snapshot:
@@ -182,6 +184,7 @@ def snapshot(session: Session, agreement: Agreement) -> Snapshot:
         current_revisions(session, agreement.id),
         active_approvals(session, agreement),
         open_change_requests(session, agreement),
+        accepted_findings.accepted(session, agreement),
     )
 
 
@@ -190,14 +193,17 @@ def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> 
     return state_of(snapshot(session, agreement), catalogue)
 
 
-def state_of(snap: Snapshot, catalogue: Catalogue) -> wf.AgreementState:
-    """The rules' view of a snapshot."""
+def state_of(snap: Snapshot, catalogue: Catalogue, found: dict | None = None) -> wf.AgreementState:
+    """The rules' view of a snapshot (`found`: its findings, if the caller has them already)."""
     agreement = snap.agreement
+    fields = {k: r.fields for k, r in snap.revisions.items()}  # the facts that decide (#7)
+    required = tuple(catalogue.required_for(agreement.kind, agreement.level, fields))
     return wf.AgreementState(
         status=agreement.status,
         version=agreement.version,
         parties=tuple(wf.Party(p.id, p.name) for p in agreement.parties),
-        required=tuple(catalogue.required_sections(agreement.kind, agreement.level)),
+        required=required,
+        must_findings=accepted_findings.must_findings(snap, catalogue, required, found),
         titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
         revisions={
             k: wf.Revision(k, r.number, r.text, r.sha256, r.fields, r.source)

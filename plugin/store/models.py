@@ -215,3 +215,24 @@ class IdempotencyKey(Base):
     headers: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     body: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+class AcceptedFinding(Base):
+    """The partners' recorded reason to accept a `must` finding of a section, so that it no
+    longer blocks finalising (issue 7). Never deleted: `withdrawn_at` is set when taken back."""
+
+    __tablename__ = "accepted_findings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    section_key: Mapped[str] = mapped_column(sa.String(60))
+    code: Mapped[str] = mapped_column(sa.String(120))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id"))
+    accepted_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    withdrawn_at: Mapped[dt.datetime | None]
+    withdrawn_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    user: Mapped[User] = relationship(lazy="joined", foreign_keys=[accepted_by])

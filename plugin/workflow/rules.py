@@ -173,8 +173,9 @@ def close_change_request(
 
 
 def readiness(state: AgreementState) -> Readiness:
-    """Ready when every required section's current revision is approved by every party
-    and no change request is open; otherwise the list of what is missing, in words."""
+    """Ready when every required section's current revision is approved by every party,
+    no change request is open and every `must` finding is put right or accepted with a reason;
+    otherwise the list of what is missing, in words."""
     missing: list[str] = []
     for key in state.required:
         title = state.titles.get(key, key)
@@ -190,6 +191,13 @@ def readiness(state: AgreementState) -> Readiness:
     for r in state.change_requests:
         who, title = _party(state, r.party_id), state.titles.get(r.section, r.section)
         missing.append(f"{who} has an open change request on '{title}': {r.comment}")
+    for f in state.must_findings:
+        if not f.accepted:
+            title = state.titles.get(f.section, f.section)
+            missing.append(
+                f"'{title}' must be settled: {f.message} Put it right, or record the partners' "
+                f"reason to accept it ({f.code})."
+            )
     return Readiness(not missing, tuple(missing))
 
 

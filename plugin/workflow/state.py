@@ -55,6 +55,17 @@ class ChangeRequest:
 
 
 @dataclass(frozen=True)
+class MustFinding:
+    """A `must` finding on a section that counts (required, or drafted): it blocks finalising
+    until it is put right or the partners record a reason to accept it (`accepted`)."""
+
+    section: str
+    code: str
+    message: str
+    accepted: bool = False
+
+
+@dataclass(frozen=True)
 class AgreementState:
     """What the rules need to know of an agreement, for its current version."""
 
@@ -66,6 +77,7 @@ class AgreementState:
     revisions: dict[str, Revision] = field(default_factory=dict)  # the current one per section
     approvals: frozenset[Approval] = frozenset()  # given in this version
     change_requests: tuple[ChangeRequest, ...] = ()  # the open ones
+    must_findings: tuple[MustFinding, ...] = ()  # from the catalogue's checks, this version
 
     def party(self, party_id: int) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

@@ -45,7 +45,7 @@ def test_fields_render_the_clause_and_checks_report_in_words(make_caller):
     revision = response.json["revision"]
     assert (
         revision["number"] == 1
-        and "Riverside Council Youth Team is the lead partner" in revision["text"]
+        and "Riverside Council Youth Team leads the joint work" in revision["text"]
     )
     state = owner.get(f"/agreements/{agreement['id']}").json
     findings = [f["message"] for f in section(state, ROLES)["findings"]]
@@ -243,7 +243,7 @@ def test_no_token_or_a_revoked_one_is_401(client, make_caller, app):
 
 def test_catalogue_is_public(client):
     body = client.get("/api/v1/catalogue").json
-    assert len(body["kinds"]) == 2 and len(body["levels"]) == 4 and len(body["sections"]) == 18
+    assert len(body["kinds"]) == 2 and len(body["levels"]) == 4 and len(body["sections"]) == 19
     co_working = next(k for k in body["kinds"] if k["key"] == "co_working")
     assert "code_of_conduct" in co_working["required_by_level"]["networking"]
     assert "power_and_voice" not in co_working["required_by_level"]["collaboration"]

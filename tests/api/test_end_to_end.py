@@ -49,6 +49,25 @@ def test_three_party_agreement_end_to_end(app, live_server):
             f"/agreements/{aid}/sections/{key}", json={"base_revision": 0, "fields": fields}
         )
         assert saved.status_code == 201, saved.json()
+    # The partners' answers decide what else is required: workers from different partners
+    # deliver together, so their own arrangements are now required too (OU 3.2).
+    sections = owner.get(f"/agreements/{aid}").json()["sections"]
+    now = [s["key"] for s in sections if s["required"]]
+    assert set(now) - set(required) == {"individual_worker_arrangements"}
+    [why] = next(s for s in sections if s["key"] == "individual_worker_arrangements")[
+        "why_required"
+    ]
+    assert (
+        why.startswith("Workers from different partners who deliver together") and "OU 3.2" in why
+    )
+    extra = catalogue.example_for("individual_worker_arrangements", parties)
+    assert (
+        owner.put(
+            f"/agreements/{aid}/sections/individual_worker_arrangements",
+            json={"base_revision": 0, "fields": extra},
+        ).status_code
+        == 201
+    )
 
     # One stale edit is refused with the current revision.
     key = required[0]

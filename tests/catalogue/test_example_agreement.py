@@ -1,26 +1,59 @@
-"""Every section's example, rendered for a three-party agreement, reads as one agreement."""
+"""Both example agreements (three partner organisations; two co-workers) are complete, have no
+findings, and render as one agreement: the short core first, then the annexes."""
 
 import re
 
+import pytest
+
 from plugin.catalogue import default_catalogue
-from plugin.catalogue.preview import example_agreement
+from plugin.catalogue.preview import core_of, example_agreement, page_estimate
 
 
-def test_examples_are_complete_and_render(tmp_path):
+def _example(kind):
     catalogue = default_catalogue()
-    parties = catalogue.example_parties
-    for section in catalogue.sections.values():
-        values = catalogue.validate_fields(section.key, section.example, parties)
-        assert catalogue.check(section.key, values, parties) == [], section.key
-        empty = catalogue.validate_fields(section.key, {}, parties)
-        assert catalogue.check(section.key, empty, parties), (
-            f"{section.key} has no checks that fire"
+    own = catalogue.examples.get(kind)
+    parties = own["parties"] if own else catalogue.example_parties
+    fields = {
+        s.key: catalogue.validate_fields(
+            s.key, catalogue.example_for(s.key, parties, kind), parties
         )
-    text = example_agreement()
-    (tmp_path / "example-agreement.txt").write_text(text)
-    for section in catalogue.sections.values():
-        assert f"\n{section.title}\n" in text
+        for s in catalogue.sections_for(kind)
+    }
+    return catalogue, parties, fields
+
+
+@pytest.mark.parametrize("kind", ["partnership", "co_working"])
+def test_examples_are_complete_and_render(kind, tmp_path):
+    catalogue, parties, fields = _example(kind)
+    findings = catalogue.findings(kind, fields, parties)
+    assert {k: [f.message for f in v] for k, v in findings.items() if v} == {}
+    for section in catalogue.sections_for(kind):
+        empty = catalogue.validate_fields(section.key, {}, parties)
+        assert catalogue.check(section.key, empty, parties), f"{section.key}: no check fires"
+    text = example_agreement(kind)
+    (tmp_path / f"example-{kind}.txt").write_text(text)
+    for section in catalogue.sections_for(kind):
+        assert re.search(rf"\n(Annex \d+: )?{re.escape(section.title)}\n", text), section.key
     for party in parties:
         assert text.count(party.name) >= 5
     assert not re.search(r"\bNone\b(?! of)", text), "a None value leaked into the text"
     assert "{{" not in text and "[]" not in text
+    for party in parties:
+        assert f"{party.name}: {party.name}" not in text
+    # The short core comes first and is well under half of the whole.
+    assert "Annex 1:" in text and page_estimate(core_of(text)) < 0.65 * page_estimate(text)
+
+
+def test_co_workers_are_never_spoken_of_as_organisations():
+    text = example_agreement("co_working")
+    assert "Amina Shah is a statutory service" not in text
+    assert "Amina Shah works as detached youth worker for Riverside Council Youth Team" in text
+    assert "Each partner has confirmed" not in text and "what it understands" not in text
+
+
+def test_every_section_is_core_or_annex_and_every_requirement_cites_a_source():
+    catalogue = default_catalogue()
+    assert {s.part for s in catalogue.sections.values()} == {"core", "annex"}
+    for section in catalogue.sections.values():
+        for rule in section.requires:
+            assert rule.source and rule.why

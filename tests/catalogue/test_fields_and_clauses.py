@@ -55,7 +55,9 @@ def test_user_text_is_data_not_template():
     )
     text = catalogue.render_clause("roles_and_responsibilities", values, PARTIES)
     assert "{{ 7*7 }} {% raw %} & <b>: Police Unit is responsible" in text
-    assert "49" not in text and "31 March 2027" in text and "Youth Team is the lead partner" in text
+    assert (
+        "49" not in text and "31 March 2027" in text and "Youth Team leads the joint work" in text
+    )
 
 
 def test_checks_name_the_party_that_lacks_a_dated_responsibility():
@@ -98,4 +100,6 @@ def test_missing_placeholder_names_the_fields_by_their_labels():
     findings = run_checks(
         section, {"tasks": [{"task": "Drop-in", "owner": None, "due": None}]}, PARTIES
     )
-    assert [f.message for f in findings] == ["Drop-in lacks: who is responsible, done by."]
+    assert [f.message for f in findings] == [
+        'The task "Drop-in" lacks: "Who is responsible" and "Done by".'
+    ]

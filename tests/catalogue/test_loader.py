@@ -35,7 +35,8 @@ STRUCTURE_KEYS = [
 
 def test_all_eighteen_sections_in_both_kinds_and_four_levels():
     catalogue = default_catalogue()
-    assert sorted(catalogue.sections) == sorted(STRUCTURE_KEYS)
+    # STRUCTURE.md's eighteen, plus the co-workers section a co-working agreement opens with
+    assert sorted(catalogue.sections) == sorted([*STRUCTURE_KEYS, "co_workers"])
     assert list(catalogue.levels) == ["networking", "coordination", "cooperation", "collaboration"]
     assert set(catalogue.kinds) == {"partnership", "co_working"}
     assert set(catalogue.kinds["partnership"].sections) == set(STRUCTURE_KEYS)
@@ -97,6 +98,7 @@ def edit_yaml(path: Path, change):
 
 
 ROLES = "sections/05_roles_and_responsibilities.yaml"
+REVIEW = "sections/15_review_and_revision.yaml"
 
 
 def _set(path, value):
@@ -131,6 +133,20 @@ BROKEN = [
     (ROLES, _set(["fields", 0, "type"], "colour"), ["05_roles", "fields.0.type"]),
     (ROLES, _set(["checks", 0, "message"], "{who} is missing"), ["checks[0]", "placeholder"]),
     (ROLES, _set(["key"], "partners_and_context"), ["appears twice"]),
+    (ROLES, _set(["checks", 1, "code"], "roles.party_without_responsibility"), ["appears twice"]),
+    (ROLES, _set(["checks", 1, "label"], "colour"), ["checks[1]", "colour"]),
+    (ROLES, _set(["requires", 0, "from_level"], "friendship"), ["requires[0]", "friendship"]),
+    (ROLES, _set(["requires", 0, "source"], ["Blog"]), ["requires[0]", "Blog"]),
+    (ROLES, _set(["part"], "appendix"), ["05_roles", "part"]),
+    (ROLES, _set(["checks", 0, "must_from"], "friendship"), ["checks[0]", "friendship"]),
+    (REVIEW, _set(["checks", 1, "other"], "duration_and_ending.finish"), ["checks[1]", "finish"]),
+    (REVIEW, _set(["checks", 1, "field"], "change_process"), ["checks[1]", "change_process"]),
+    ("facts.yaml", _set(["facts", 0, "field"], "target_groups"), ["facts.yaml", "young_people"]),
+    (
+        "example_co_working.yaml",
+        _set(["sections", "co_workers", "workers", 0, "worker"], 9),
+        ["example_co_working.yaml", "co_workers"],
+    ),
     (
         "levels.yaml",
         _set(["levels", 1, "sections"], ["roles", "budgets"]),
@@ -167,4 +183,4 @@ def test_unreadable_yaml_names_the_file(data_copy):
 
 
 def test_the_unchanged_copy_loads(data_copy):
-    assert len(load_catalogue(data_copy).sections) == 18
+    assert len(load_catalogue(data_copy).sections) == 19
