@@ -18,15 +18,19 @@ DEFAULTS = {
     "TOKEN_LIFETIME_HOURS": 12,
     "INVITATION_LIFETIME_HOURS": 72,
     "PUBLIC_ORIGIN": "https://localhost:3000",
+    # The Office dialog and task pane need the session cookie cross-site: Secure, SameSite=None.
+    "SESSION_COOKIE_SECURE": True,
+    "SESSION_COOKIE_SAMESITE": "None",
 }
 
 
 def _local_secret(instance: Path) -> str:
     """A random key kept in the instance folder, made on first run (local default only)."""
     path = instance / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+    if not path.exists():  # readable by its owner only from the moment it exists
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
     return path.read_text().strip()
 
 
