@@ -6,7 +6,9 @@ Raises RuntimeError when production mode has no configured signing key.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -16,10 +18,18 @@ from joserfc.jwk import RSAKey
 
 
 def create_secret_file(path: Path, data: bytes) -> None:
-    """Write `data` to a new file readable by its owner only; an existing file is kept."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+    """Write `data` to `path`, readable by its owner only, unless `path` exists already. The
+    file appears whole or not at all, and of two processes racing, one wins for both."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)  # atomic: fails if another process made it first
+    finally:
+        draft.unlink()
 
 
 def _new_private_key_pem() -> bytes:

@@ -24,9 +24,10 @@ class Live:
     """An app on a threaded HTTP server on 127.0.0.1; PUBLIC_ORIGIN is the server's own URL
     (so the built-in provider's issuer is that URL, as in production)."""
 
-    def __init__(self):
+    def __init__(self, host: str = "127.0.0.1"):
+        # Browsers keep cookies per host, not per port: two instances get two host names.
         self.server = make_server("127.0.0.1", 0, None, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.url = f"http://{host}:{self.server.server_port}"
         self.thread: threading.Thread | None = None
         self.app = None
 
@@ -46,7 +47,7 @@ class Live:
             self.app.extensions["store"].kw["bind"].dispose()
 
 
-def test_config(database_url: str, **extra) -> dict:
+def live_config(database_url: str, **extra) -> dict:
     # Tests talk plain HTTP on loopback, where a Secure cookie would not come back.
     return {
         "TESTING": True,
@@ -59,7 +60,7 @@ def test_config(database_url: str, **extra) -> dict:
 
 def make_live_app(database_url: str, instance, **extra):
     live = Live()
-    app = create_app(test_config(database_url, PUBLIC_ORIGIN=live.url, **extra))
+    app = create_app(live_config(database_url, PUBLIC_ORIGIN=live.url, **extra))
     app.instance_path = str(instance)
     return live.serve(app)
 
