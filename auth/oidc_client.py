@@ -146,8 +146,8 @@ def exchange(provider: Provider, meta: dict, redirect_uri: str, code: str, verif
 def expected_issuer(provider: Provider, meta: dict, claims: dict) -> str:
     """The issuer the token must name: the metadata's, with Entra's {tenantid} filled in."""
     template = meta["issuer"]
-    if template != ENTRA_TEMPLATE:
-        return template
+    if template != ENTRA_TEMPLATE or not provider.entra:
+        return template  # compared as it is: a literal "{tenantid}" matches no real issuer
     tenant = claims.get("tid")
     if not isinstance(tenant, str) or not TENANT_ID.match(tenant):
         raise SignInRefused("The sign-in token names no valid Microsoft Entra tenant (tid).")

@@ -81,6 +81,14 @@ def site(database_url, tmp_path, servers):
     return live
 
 
+@pytest.fixture(scope="module")
+def shared_site(database_url, tmp_path_factory):
+    """One live app for a module of tests that only read from it."""
+    live = make_live_app(database_url, tmp_path_factory.mktemp("site"))
+    yield live
+    live.stop()
+
+
 @pytest.fixture
 def fresh_database(tmp_path):
     """Another empty, migrated SQLite database (for a second instance)."""
