@@ -101,7 +101,6 @@ def _client(provider: Provider, meta: dict, redirect_uri: str) -> OAuth2Session:
         code_challenge_method="S256",
         token_endpoint_auth_method=method,
     )
-    client.verify = provider.ca_bundle or True
     return client
 
 
@@ -127,6 +126,7 @@ def exchange(provider: Provider, meta: dict, redirect_uri: str, code: str, verif
                 code=code,
                 code_verifier=verifier,
                 timeout=TIMEOUT,
+                verify=provider.ca_bundle or True,
             )
         )
     except (OAuthError, OAuth2Error) as exc:
