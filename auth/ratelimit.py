@@ -58,8 +58,7 @@ def check(session: Session, account: str, ip: str) -> None:
 
 
 def record(session: Session, account: str, ip: str, succeeded: bool) -> None:
-    """Keep one attempt; old rows (beyond a day) are pruned as new ones come."""
+    """Keep one attempt; rows older than the window (and a day) are pruned as new ones come."""
     session.add(LoginAttempt(account=account, ip=ip, succeeded=succeeded))
-    session.execute(
-        sa.delete(LoginAttempt).where(LoginAttempt.created_at < utcnow() - dt.timedelta(days=1))
-    )
+    keep = max(dt.timedelta(days=1), _window())
+    session.execute(sa.delete(LoginAttempt).where(LoginAttempt.created_at < utcnow() - keep))

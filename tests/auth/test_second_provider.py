@@ -98,3 +98,23 @@ def test_consent_refused_grants_nothing(
     assert refused.status_code == 400 and "access_denied" in refused.text
     assert "text/html" in refused.headers["Content-Type"]
     assert browser.get(f"{app_server.url}/auth/complete").status_code == 400
+
+
+def test_same_email_elsewhere_takes_over_nothing(
+    database_url, fresh_database, tmp_path, servers, monkeypatch, browser
+):
+    """Someone registers at the provider with the email of an existing user here: they get a
+    user of their own (known by issuer and subject), not the existing account."""
+    from plugin.store import users
+
+    _, app_server = start_pair(database_url, fresh_database, tmp_path, servers, monkeypatch)
+    email = new_email()
+    with app_server.app.app_context():
+        existing = users.create_user(get_session(), email, "The real owner")
+        get_session().commit()
+    consent = consent_page(browser, app_server.url, email)
+    token = hand_off(browser.follow(browser.submit(consent, {"decision": "allow"})))["token"]
+    me = httpx.get(f"{app_server.url}/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    assert me.json()["id"] != existing.id
+    assert me.json()["email"].endswith("@sign-in.invalid")
