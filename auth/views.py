@@ -19,7 +19,7 @@ import secrets
 import sqlalchemy as sa
 from flask import Blueprint, current_app, g, redirect, request, session, url_for
 
-from plugin.store.db import write_session
+from plugin.store.db import get_session, write_session
 from plugin.workflow.errors import DomainError
 
 from . import identities, oidc_client, personal_tokens
@@ -104,6 +104,9 @@ def _claim_callback(name: str) -> SignIn:
     one started in another browser, an expired one, or one already used (a replay)."""
     state = request.args.get("state", "")
     mine = session.get("sign_in", "")
+    if mine:  # so that a refusal reaches the pane when this browser's sign-in is a dialog's
+        own = get_session().scalar(sa.select(SignIn).where(SignIn.state_hash == _state_hash(mine)))
+        g.dialog = bool(own and own.dialog)
     if not state:
         raise SignInRefused("The provider came back without the sign-in's state: start again.")
     if not mine or not hmac.compare_digest(state, mine):
