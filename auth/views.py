@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, g, redirect, request, session, url_for
 
 from plugin.store.db import get_session, write_session
+from plugin.store.models import utcnow
 from plugin.workflow.errors import DomainError
 
 from . import identities, oidc_client, personal_tokens
@@ -42,10 +43,6 @@ bp.register_error_handler(DomainError, refused)
 
 SIGN_IN_LIFETIME = dt.timedelta(minutes=10)  # from start to callback
 HAND_OFF_LIFETIME = dt.timedelta(minutes=2)  # from callback to the token's hand-off
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
 def _state_hash(state: str) -> str:
@@ -82,7 +79,7 @@ def start(name: str):
     meta = oidc_client.discover(provider)
     state, nonce, verifier = (secrets.token_urlsafe(32) for _ in range(3))
     session_db = write_session()
-    session_db.execute(sa.delete(SignIn).where(SignIn.created_at < _now() - dt.timedelta(days=1)))
+    session_db.execute(sa.delete(SignIn).where(SignIn.created_at < utcnow() - dt.timedelta(days=1)))
     session_db.add(
         SignIn(
             state_hash=_state_hash(state),
@@ -121,9 +118,9 @@ def _claim_callback(name: str) -> SignIn:
             SignIn.state_hash == _state_hash(state),
             SignIn.provider == name,
             SignIn.callback_at.is_(None),
-            SignIn.created_at > _now() - SIGN_IN_LIFETIME,
+            SignIn.created_at > utcnow() - SIGN_IN_LIFETIME,
         )
-        .values(callback_at=_now())
+        .values(callback_at=utcnow())
     ).rowcount
     row = session_db.scalar(sa.select(SignIn).where(SignIn.state_hash == _state_hash(state)))
     session_db.commit()  # a claimed state stays used whatever happens next
@@ -175,9 +172,9 @@ def complete():
             SignIn.state_hash == _state_hash(state),
             SignIn.user_id.is_not(None),
             SignIn.handed_off_at.is_(None),
-            SignIn.callback_at > _now() - HAND_OFF_LIFETIME,
+            SignIn.callback_at > utcnow() - HAND_OFF_LIFETIME,
         )
-        .values(handed_off_at=_now())
+        .values(handed_off_at=utcnow())
     ).rowcount
     row = session_db.scalar(sa.select(SignIn).where(SignIn.state_hash == _state_hash(state)))
     if not handed or row is None:
