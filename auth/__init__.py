@@ -4,6 +4,7 @@ API tokens and the guard that reads them, and the sign-in hand-off to the pane."
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 # Defaults in code; PA_* environment variables and the test mapping override them.
 DEFAULTS = {
@@ -15,6 +16,9 @@ DEFAULTS = {
     "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
     "LOGIN_MAX_FAILURES_PER_IP": 30,
     "LOGIN_WINDOW_MINUTES": 15,
+    # Proxies in front of the app whose X-Forwarded-For / -Proto to believe (rate limits count
+    # per client address; behind a proxy, remote_addr would be the proxy's for everyone).
+    "PROXY_HOPS": 0,
 }
 
 
@@ -25,6 +29,9 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     from . import api, cli, provider_views, providers, server, views  # noqa: F401
 
+    if int(app.config["PROXY_HOPS"]):
+        hops = int(app.config["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     providers.load(app)
     if providers.builtin_enabled(app):
         server.init_app(app)

@@ -143,3 +143,23 @@ def test_registration_can_be_closed(make_app):
     app = make_app(BUILTIN_REGISTRATION=False)
     answer = app.test_client().get("/oauth/register")
     assert answer.status_code == 400 and "Registration is closed" in answer.text
+
+
+def test_behind_a_proxy_each_client_address_counts(make_app):
+    app = make_app(LOGIN_MAX_FAILURES_PER_IP=2, PROXY_HOPS=1)
+    client = app.test_client()
+
+    def attempt(email, password, client_ip):
+        page = client.get("/oauth/login")
+        csrf = unescape(re.search(r'name="csrf" value="([^"]*)"', page.text)[1])
+        return client.post(
+            "/oauth/login",
+            data={"csrf": csrf, "email": email, "password": password},
+            headers={"X-Forwarded-For": client_ip},
+            environ_base={"REMOTE_ADDR": "10.0.0.100"},  # the proxy
+        )
+
+    for _ in range(2):
+        assert attempt(new_email(), "wrong password", "203.0.113.7").status_code == 401
+    assert attempt(account(app), PASSWORD, "203.0.113.7").status_code == 429
+    assert attempt(account(app), PASSWORD, "203.0.113.8").status_code == 302
