@@ -58,7 +58,8 @@ def page(template: str, status: int = 200, **context) -> Response:
 def refused(exc: DomainError) -> Response:
     """The HTML answer to a refused sign-in step; logged, nothing granted."""
     log.warning("%s %s refused (%s): %s", request.method, request.path, exc.status, exc.detail)
-    session.pop("sign_in", None)
+    if request.blueprint == "auth":  # a refused callback ends this browser's sign-in
+        session.pop("sign_in", None)
     return page(
         "auth/problem.html",
         exc.status,
