@@ -161,3 +161,27 @@ def test_provider_sign_out_ends_its_session(site, browser):
     assert out.status_code == 200 and "Signed out" in out.text
     again = browser.follow(browser.get(f"{site.url}/auth/login"))
     assert again.url.path == "/oauth/login"
+
+
+def test_expired_code_is_refused(site, browser, client_app):
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from auth.models import AuthorizationCode
+    from auth.server import digest
+
+    register_and_sign_in(browser, site.url, new_email())
+    verifier, challenge = pkce()
+    code = code_of(authorize(browser, site, client_app[0], challenge))
+    with site.app.app_context():
+        session = get_session()
+        past = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=1)
+        session.execute(
+            sa.update(AuthorizationCode)
+            .where(AuthorizationCode.code_hash == digest(code))
+            .values(expires_at=past)
+        )
+        session.commit()
+    late = token_request(site, client_app, code, verifier)
+    assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
