@@ -10,12 +10,15 @@ from flask import Flask
 def create_app(config: Mapping | None = None) -> Flask:
     """Build the app: defaults, then the environment (PA_*), then `config` (tests)."""
 
+    import auth
+
     from . import api, security, settings, store
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)
     store.init_app(app)
     security.init_app(app)
+    auth.init_app(app)  # before the API: it adds the token endpoints to the API blueprint
     api.init_app(app)
 
     @app.get("/healthz")

@@ -20,6 +20,9 @@ DEFAULTS = {
     "PUBLIC_ORIGIN": "https://localhost:3000",
     "AUDIT_KEY": "",  # keys the audit chain (HMAC); kept outside the database
     "STATE_CACHE_SIZE": 512,  # agreement-state bodies kept per process, keyed by their ETag
+    # The Office dialog and task pane need the session cookie cross-site: Secure, SameSite=None.
+    "SESSION_COOKIE_SECURE": True,
+    "SESSION_COOKIE_SAMESITE": "None",
 }
 
 

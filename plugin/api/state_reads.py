@@ -107,6 +107,9 @@ def init_app(app: Flask) -> None:
         "COMPRESS_MIMETYPES",
         ["application/json", "text/html", "text/css", "text/javascript", "application/javascript"],
     )
+    # Streamed answers (static files) pass through: Flask-Compress's stream path drops the file's
+    # close(), which leaks a handle per request; our JSON bodies are never streamed.
+    app.config.setdefault("COMPRESS_STREAMS", False)
     app.config.setdefault("COMPRESS_CACHE_KEY", _compression_key)
     size = int(app.config["STATE_CACHE_SIZE"])
     app.config.setdefault("COMPRESS_CACHE_BACKEND", lambda: Bodies(size))

@@ -45,6 +45,8 @@ class ApiToken(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[dt.datetime]
     revoked_at: Mapped[dt.datetime | None]
+    # "sign-in" (handed to the pane after a login) or "personal" (made by a user for scripts).
+    kind: Mapped[str] = mapped_column(sa.String(20), default="sign-in", server_default="sign-in")
     user: Mapped[User] = relationship(lazy="joined")
 
 
@@ -236,3 +238,7 @@ class AcceptedFinding(Base):
     withdrawn_at: Mapped[dt.datetime | None]
     withdrawn_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     user: Mapped[User] = relationship(lazy="joined", foreign_keys=[accepted_by])
+
+
+# The login's tables live on the same Base, so that Alembic and the schema test see them.
+from auth import models as _auth_models  # noqa: E402, F401

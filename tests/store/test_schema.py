@@ -11,10 +11,9 @@ def test_migrations_match_the_models(database_url):
     engine = make_engine(database_url)
     try:
         assert schema.differences(engine) == []
-        with engine.connect() as conn:
-            version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
         head = ScriptDirectory.from_config(schema.alembic_config(engine)).get_current_head()
-        assert version == head
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == head
     finally:
         engine.dispose()
 

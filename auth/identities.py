@@ -1,0 +1,66 @@
+"""From a verified ID token to our user: by the stable key (issuer, subject), never by email.
+
+A first sign-in through an external provider makes a new user. The built-in provider's
+subjects are this app's own user ids, so its first sign-in links to that local account.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from plugin.store.models import User, utcnow
+
+from .models import Identity
+from .oidc_client import SignInRefused, identity_key
+from .providers import Provider
+
+log = logging.getLogger(__name__)
+
+
+def _display_email(session: Session, claims: dict, issuer: str, subject: str) -> str:
+    """The email to show, if no other user has it; else a placeholder naming nobody (an email
+    is not proof of identity, so an existing account is never taken over through it)."""
+    email = claims.get("email") or claims.get("preferred_username") or ""
+    email = email.strip().lower()[:254] if isinstance(email, str) else ""
+    if "@" in email and not session.scalar(sa.select(User.id).where(User.email == email)):
+        return email
+    key = hashlib.sha256(f"{issuer} {subject}".encode()).hexdigest()[:16]
+    return f"user-{key}@sign-in.invalid"
+
+
+def user_for(session: Session, provider: Provider, claims: dict) -> User:
+    """The user these claims name, made on the first sign-in. Raises SignInRefused when the
+    built-in provider names an account that no longer exists."""
+    issuer, subject = identity_key(provider, claims)
+    identity = session.scalar(
+        sa.select(Identity).where(Identity.issuer == issuer, Identity.subject == subject)
+    )
+    email = claims.get("email") if isinstance(claims.get("email"), str) else None
+    if identity is not None:
+        identity.last_sign_in_at = utcnow()
+        identity.email = email
+        return identity.user
+    if provider.builtin:
+        user = session.get(User, int(subject)) if subject.isdigit() else None
+        if user is None:
+            raise SignInRefused("That local account no longer exists.")
+    else:
+        name = claims.get("name") if isinstance(claims.get("name"), str) else ""
+        user = User(
+            email=_display_email(session, claims, issuer, subject),
+            name=(name or email or "New user").strip()[:200],
+        )
+        session.add(user)
+        session.flush()
+        log.info("new user %s from provider %s", user.id, provider.name)
+    session.add(
+        Identity(
+            user_id=user.id, provider=provider.name, issuer=issuer, subject=subject, email=email
+        )
+    )
+    session.flush()
+    return user
