@@ -18,6 +18,12 @@ DEFAULTS = {
     "TOKEN_LIFETIME_HOURS": 12,
     "INVITATION_LIFETIME_HOURS": 72,
     "PUBLIC_ORIGIN": "https://localhost:3000",
+    # Documents (#8)
+    "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,  # an uploaded .docx (import, verify)
+    "TEMPLATES_FOLDER": "",  # an organisation's own <kind>.docx templates; empty: the shipped ones
+    "SOFFICE": "soffice",  # LibreOffice, for PDF; PDF answers 503 when it is not installed
+    "PDF_TIMEOUT_SECONDS": 60,
+    "PDF_CONVERSIONS_AT_ONCE": 2,  # across all processes of the install (lock files)
 }
 
 

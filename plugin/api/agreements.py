@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, request
+from flask import Response, current_app, request
 
 from plugin.catalogue import default_catalogue
+from plugin.documents import records
 from plugin.store import agreements as store
 from plugin.store import audit
 from plugin.store.db import get_session, write_session
@@ -251,7 +252,18 @@ def close_change_request(user: User, agreement_id: int, number: int, body: s.Cha
 )
 def finalise(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "finalise")
-    _carry_out(agreement, user, rules.finalise)
+    session = get_session()
+    effects = rules.finalise(store.load_state(session, agreement, default_catalogue()))
+    store.persist(session, agreement, effects, user)
+    # The final .docx, rendered from exactly the approved revisions, kept in this transaction.
+    records.keep_final(
+        session,
+        agreement,
+        default_catalogue(),
+        current_app.config["PUBLIC_ORIGIN"],
+        current_app.config["TEMPLATES_FOLDER"],
+    )
+    session.commit()
     return _state(agreement, member)
 
 

@@ -30,6 +30,8 @@ class Operation:
     responses: dict[int, type[BaseModel] | None]
     public: bool
     errors: tuple[int, ...] = field(default=())
+    upload: str | None = None  # a raw request body of this media type (#8: .docx uploads)
+    download: str | None = None  # the success body's media type, when not JSON (#8)
 
 
 OPERATIONS: list[Operation] = []
@@ -87,6 +89,8 @@ def operation(
     body: type[BaseModel] | None = None,
     public: bool = False,
     errors: tuple[int, ...] = (),
+    upload: str | None = None,
+    download: str | None = None,
 ) -> Callable:
     status = min(responses)
 
@@ -101,7 +105,18 @@ def operation(
 
         bp.add_url_rule(path, view.__name__, wrapper, methods=[method])
         OPERATIONS.append(
-            Operation(path, method, view.__name__, summary, body, responses, public, errors)
+            Operation(
+                path,
+                method,
+                view.__name__,
+                summary,
+                body,
+                responses,
+                public,
+                errors,
+                upload,
+                download,
+            )
         )
         return wrapper
 
