@@ -28,6 +28,7 @@ format: $(STAMP)
 
 bench: $(STAMP)  ## print benchmark figures (not tests)
 	$(PY) bench/agreement_state.py
+	$(PY) bench/document_render.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

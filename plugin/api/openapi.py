@@ -85,7 +85,8 @@ def _operation(op: Operation) -> dict:
         }
     if op.upload is not None:
         binary = {"schema": {"type": "string", "format": "binary"}}
-        out["requestBody"] = {"required": True, "content": {op.upload: binary}}
+        media = {op.upload: binary, "application/octet-stream": binary}
+        out["requestBody"] = {"required": True, "content": media}
     if op.public:
         out["security"] = []
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -63,16 +64,21 @@ def _parser() -> etree.XMLParser:
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """The member's bytes, counted while streaming so a lying header cannot exceed the limit."""
+    if info.file_size > MAX_PART_BYTES:
+        raise BadDocument(f"The part {info.filename} is larger than any real document needs.")
     out, total = io.BytesIO(), 0
-    with archive.open(info) as stream:
-        while chunk := stream.read(CHUNK):
-            total += len(chunk)
-            if total > MAX_PART_BYTES or total > info.file_size:
-                raise BadDocument(
-                    f"The part {info.filename} inflates beyond its declared or allowed size "
-                    "(a zip bomb?); the file was refused."
-                )
-            out.write(chunk)
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                total += len(chunk)
+                if total > MAX_PART_BYTES or total > info.file_size:
+                    raise BadDocument(
+                        f"The part {info.filename} inflates beyond its declared or allowed size "
+                        "(a zip bomb?); the file was refused."
+                    )
+                out.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise BadDocument(f"The part {info.filename} cannot be read: {exc}.") from None
     return out.getvalue()
 
 

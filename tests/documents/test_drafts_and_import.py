@@ -33,7 +33,10 @@ def test_draft_has_each_section_tagged_titled_bound_and_escaped(partners):
     youth = partners.parties[0]["id"]
     approve = partners.owner.post(
         f"/agreements/{partners.id}/sections/{ROLES}/approvals",
-        json={"party_id": youth, "revision_sha256": _section(partners.state(), ROLES)["revision"]["sha256"]},
+        json={
+            "party_id": youth,
+            "revision_sha256": _section(partners.state(), ROLES)["revision"]["sha256"],
+        },
     )
     assert approve.status_code == 201
 
@@ -137,7 +140,9 @@ def test_import_reports_conflicts_and_missing_sections_and_overwrites_nothing(pa
     answer = upload(partners.owner, f"/agreements/{partners.id}/import", save(document))
     assert answer.status_code == 200, answer.json
     outcomes = {s["key"]: s for s in answer.json["sections"]}
-    assert outcomes[PURPOSE]["outcome"] == "conflict" and "revision 1" in outcomes[PURPOSE]["detail"]
+    assert (
+        outcomes[PURPOSE]["outcome"] == "conflict" and "revision 1" in outcomes[PURPOSE]["detail"]
+    )
     assert outcomes[ROLES]["outcome"] == "missing"
     assert answer.json["created"] == 0
     state = partners.state()
