@@ -236,8 +236,9 @@ def _final_pdf(agreement: Agreement, version: int) -> Response:
     upload=DOCX,
 )
 def import_document(user: User, agreement_id: int):
-    data = _upload()
-    read = read_document(data, current_app.config["MAX_UPLOAD_BYTES"])
+    _, member = store.find(get_session(), agreement_id, user)
+    roles.require(member.role, "edit")  # before reading anything the caller sent
+    read = read_document(_upload(), current_app.config["MAX_UPLOAD_BYTES"])
     session = write_session()
     agreement, member = store.find(session, agreement_id, user, lock=True)
     roles.require(member.role, "edit")

@@ -8,6 +8,7 @@ lists the variables a template may use and the parts it must keep.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+
+from .render import fixed_zip
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
 INK, TEAL, MUTED, TINT, RULE = "222222", "1F4E5F", "5F6B6D", "EEF4F5", "BFCDD1"
@@ -40,6 +43,11 @@ KINDS = {
             "organisation; the approval certificate that follows records who approved which "
             "wording and when. Partners who also want ink signatures may sign below."
         ),
+        "signoff_draft": (
+            "Once every partner has approved every section online, this page and the approval "
+            "certificate that follows record it. Partners who also want ink signatures may sign "
+            "the final version below."
+        ),
         "party_column": "Partner",
     },
     "co_working": {
@@ -56,6 +64,11 @@ KINDS = {
             "Each worker approved every section of this agreement online; the approval "
             "certificate that follows records who approved which wording and when. Workers who "
             "also want ink signatures may sign below."
+        ),
+        "signoff_draft": (
+            "Once every worker has approved every section online, this page and the approval "
+            "certificate that follows record it. Workers who also want ink signatures may sign "
+            "the final version below."
         ),
         "party_column": "Worker",
     },
@@ -304,7 +317,11 @@ def build(kind: str) -> Document:
     doc.add_paragraph("{%p endif %}")
 
     doc.add_paragraph("Signed for the " + words["party_column"].lower() + "s", "PA Part")
+    doc.add_paragraph("{%p if is_draft %}")
+    doc.add_paragraph(words["signoff_draft"], "PA Clause")
+    doc.add_paragraph("{%p else %}")
     doc.add_paragraph(words["signoff_intro"], "PA Clause")
+    doc.add_paragraph("{%p endif %}")
     signoff = _table(
         doc,
         [words["party_column"], "Name and role", "Signature", "Date"],
@@ -361,7 +378,9 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else TEMPLATES
     out.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:
-        build(kind).save(out / f"{kind}.docx")
+        buffer = io.BytesIO()
+        build(kind).save(buffer)
+        (out / f"{kind}.docx").write_bytes(fixed_zip(buffer.getvalue()))  # same code, same bytes
         print(f"wrote {out / f'{kind}.docx'}")
     return 0
 

@@ -3,7 +3,6 @@ custom XML part, fixed core properties and a zip whose bytes depend only on the 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import uuid
 import zipfile
@@ -58,7 +57,6 @@ def render(data: DocumentData, template: Path) -> bytes:
     props.subject = data.kind_label
     props.author = props.last_modified_by = "Partnership Agreements for Word"
     props.created = props.modified = data.date.replace(tzinfo=None, microsecond=0)
-    props.last_printed = dt.datetime(2000, 1, 1)
     props.revision = data.version
     props.keywords = "final" if data.final else "draft"
     buffer = io.BytesIO()

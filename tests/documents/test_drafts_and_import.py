@@ -66,6 +66,8 @@ def test_draft_has_each_section_tagged_titled_bound_and_escaped(partners):
     words = "\n".join(p.text for p in document.paragraphs)
     assert "Draft for discussion" in words and "not a legally binding contract" in words
     assert "statutory duties" in words
+    assert "Once every partner has approved every section online" in words
+    assert "Each partner approved every section" not in words
     assert "Revision 1 · approved by Riverside Council Youth Team · awaiting" in words
     assert "Eastfield Community Police Unit" in words
     assert "DRAFT" in document.sections[0].header.paragraphs[0].text

@@ -65,6 +65,7 @@ def test_final_document_is_the_approved_text_with_its_certificate(app, final):
 
     words = "\n".join(p.text for p in document.paragraphs)
     assert "Approval certificate" in words and "Draft for discussion" not in words
+    assert "Each partner approved every section of this agreement online" in words
     footer = "\n".join(p.text for p in document.sections[0].footer.paragraphs)
     assert part.get("fingerprint") in footer
 

@@ -133,3 +133,11 @@ def test_archives_have_fixed_timestamps():
     with zipfile.ZipFile(BytesIO(content)) as archive:
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert archive.namelist()[0] == "[Content_Types].xml"
+
+
+def test_the_committed_templates_are_what_the_script_builds(tmp_path):
+    from plugin.documents.make_templates import main
+
+    assert main([str(tmp_path)]) == 0
+    for kind in ("partnership", "co_working"):
+        assert (tmp_path / f"{kind}.docx").read_bytes() == (SHIPPED / f"{kind}.docx").read_bytes()
