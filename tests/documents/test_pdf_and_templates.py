@@ -141,3 +141,49 @@ def test_the_committed_templates_are_what_the_script_builds(tmp_path):
     assert main([str(tmp_path)]) == 0
     for kind in ("partnership", "co_working"):
         assert (tmp_path / f"{kind}.docx").read_bytes() == (SHIPPED / f"{kind}.docx").read_bytes()
+
+
+def test_annexes_follow_the_core_lettered():
+    data = example_data("partnership", final=False)
+    annex = {"code_of_conduct", "health_and_safety"}
+    sections = tuple(
+        dataclasses.replace(s, part="annex" if s.key in annex else "core") for s in data.sections
+    )
+    document = open_docx(
+        render(dataclasses.replace(data, sections=sections), template_path("partnership"))
+    )
+    headings = [p.text for p in document.paragraphs if p.style.name in ("Heading 1", "PA Part")]
+    start = headings.index("Annexes")
+    assert all(h[0].isdigit() for h in headings[1:start])
+    assert sorted(h.split("  ", 1)[1] for h in headings[start + 1 : start + 3]) == sorted(
+        s.title for s in sections if s.key in annex
+    )
+    assert headings[start + 1].startswith("A.") and headings[start + 2].startswith("B.")
+    assert list(controls(document))[-2:] == [s.key for s in sections if s.key in annex]
+
+
+def test_conversions_beyond_the_limit_wait_then_answer_busy(tmp_path):
+    import pytest
+
+    from plugin.documents.pdf import PdfUnavailable, _slot, to_pdf
+
+    with _slot(tmp_path, 1, wait=1), pytest.raises(PdfUnavailable, match="busy"):
+        to_pdf(b"not used", slots=1, timeout=0.3, lock_folder=tmp_path)
+
+
+def test_a_conversion_that_hangs_is_ended_with_its_children_at_the_timeout(tmp_path):
+    from pathlib import Path
+
+    import pytest
+
+    from plugin.documents.pdf import PdfUnavailable, to_pdf
+
+    hanging = tmp_path / "soffice"
+    marker = tmp_path / "child.pid"
+    hanging.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {marker}\nsleep 300\n")
+    hanging.chmod(0o755)
+    with pytest.raises(PdfUnavailable, match=r"did not finish the PDF within 0\.5 seconds"):
+        to_pdf(b"x", soffice=str(hanging), timeout=0.5, lock_folder=tmp_path / "locks")
+    child = Path(f"/proc/{marker.read_text().strip()}/stat")
+    # The whole process group was killed: the background child is gone (or a zombie).
+    assert not child.exists() or child.read_text().split(") ")[1][0] == "Z"
