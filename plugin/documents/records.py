@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store.models import Agreement, Approval, Document, Revision, utcnow
-from plugin.workflow.errors import NotFound
 
 from .content import AcceptedFinding, ApprovalLine, DocumentData, SectionText
 from .render import render, template_path
@@ -111,27 +110,31 @@ def final_data(
         .order_by(Approval.id)
     ).all()
     parties = list(agreement.parties)
+    latest = _latest_revisions(session, agreement.id, version)
     sections, lines, omitted = [], [], []
     for section in _in_order(catalogue, agreement.kind):
         mine = {a.party_id: a for a in approvals if a.section_key == section.key}
-        marks = {(a.revision_number, a.sha256) for a in mine.values()}
-        if len(mine) != len(parties) or len(marks) != 1:
-            if mine:
+        revision = latest.get(section.key)
+        # Only the section's newest wording of that version counts, approved by every party.
+        if (
+            revision is None
+            or len(mine) != len(parties)
+            or any(
+                (a.revision_number, a.sha256) != (revision.number, revision.sha256)
+                for a in mine.values()
+            )
+        ):
+            if revision is not None:
                 omitted.append(section.title)
             continue
-        number, sha = marks.pop()
-        revision = session.scalar(
-            sa.select(Revision).where(
-                Revision.agreement_id == agreement.id,
-                Revision.section_key == section.key,
-                Revision.number == number,
-            )
-        )
-        if revision is None or revision.sha256 != sha:  # the record itself would be broken
-            raise NotFound(f"Revision {number} of '{section.title}' is missing from the record.")
+        sha = revision.sha256
         sections.append(
             SectionText(
-                section.key, section.title, number, revision.text, getattr(section, "part", "core")
+                section.key,
+                section.title,
+                revision.number,
+                revision.text,
+                getattr(section, "part", "core"),
             )
         )
         lines += [
@@ -162,6 +165,24 @@ def final_data(
         accepted_findings=tuple(accepted_findings),
         omitted=tuple(omitted),
     )
+
+
+def _latest_revisions(session: Session, agreement_id: int, version: int) -> dict[str, Revision]:
+    """Each section's newest revision written in `version` or before."""
+    newest = (
+        sa.select(Revision.section_key, sa.func.max(Revision.number).label("n"))
+        .where(Revision.agreement_id == agreement_id, Revision.version <= version)
+        .group_by(Revision.section_key)
+        .subquery()
+    )
+    rows = session.scalars(
+        sa.select(Revision)
+        .join(
+            newest, (Revision.section_key == newest.c.section_key) & (Revision.number == newest.c.n)
+        )
+        .where(Revision.agreement_id == agreement_id)
+    )
+    return {r.section_key: r for r in rows}
 
 
 def keep_final(

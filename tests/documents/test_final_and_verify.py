@@ -156,3 +156,34 @@ def test_verify_says_when_a_document_is_not_a_final_agreement_held_here(partners
     draft = partners.owner.get(f"/agreements/{partners.id}/document.docx").data
     answer = upload(partners.owner, "/verify", draft)
     assert answer.status_code == 200 and answer.json["verified"] is False
+
+
+def test_final_has_only_wording_every_party_approved(partners):
+    from tests.documents.conftest import approve_all, draft_required
+
+    draft_required(partners)
+    optional = [s for s in partners.state()["sections"] if not s["required"]][:2]
+    kept, dropped = optional
+    for section in optional:
+        saved = partners.owner.put(
+            f"/agreements/{partners.id}/sections/{section['key']}",
+            json={"base_revision": 0, "text": f"Agreed wording of {section['title']}."},
+        )
+        assert saved.status_code == 201
+    approve_all(partners)
+    # A later wording of one optional section that nobody has approved yet.
+    late = partners.owner.put(
+        f"/agreements/{partners.id}/sections/{dropped['key']}",
+        json={"base_revision": 1, "text": "Late wording nobody approved."},
+    )
+    assert late.status_code == 201
+    assert partners.owner.post(f"/agreements/{partners.id}/finalise").status_code == 200
+
+    content = partners.owner.get(f"/agreements/{partners.id}/versions/1/document.docx").data
+    document = open_docx(content)
+    found = controls(document)
+    assert kept["key"] in found and dropped["key"] not in found
+    assert control_text(found[kept["key"]]) == f"Agreed wording of {kept['title']}."
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "Left out of this agreement" in words and dropped["title"] in words
+    assert "Late wording" not in words
