@@ -37,6 +37,7 @@ format: $(STAMP)
 bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; PostgreSQL too if TEST_DATABASE_URL)
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
+	$(PY) bench/document_render.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -23,6 +23,12 @@ DEFAULTS = {
     # The Office dialog and task pane need the session cookie cross-site: Secure, SameSite=None.
     "SESSION_COOKIE_SECURE": True,
     "SESSION_COOKIE_SAMESITE": "None",
+    # Documents (#8)
+    "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,  # an uploaded .docx (import, verify)
+    "TEMPLATES_FOLDER": "",  # an organisation's own <kind>.docx templates; empty: the shipped ones
+    "SOFFICE": "soffice",  # LibreOffice, for PDF; PDF answers 503 when it is not installed
+    "PDF_TIMEOUT_SECONDS": 60,
+    "PDF_CONVERSIONS_AT_ONCE": 2,  # across all processes of the install (lock files)
 }
 
 

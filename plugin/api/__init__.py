@@ -8,7 +8,13 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def init_app(app: Flask) -> None:
-    from . import agreements, people, problems, public  # noqa: F401  (they register routes on bp)
+    from . import (  # noqa: F401  (they register routes on bp)
+        agreements,
+        documents,
+        people,
+        problems,
+        public,
+    )
     from .request_ids import init_app as init_request_ids
     from .state_reads import init_app as init_state_reads
 

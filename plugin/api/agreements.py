@@ -9,9 +9,11 @@ read could describe someone else's write.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from flask import current_app
 
 from auth.tokens import current_user
 from plugin.catalogue import default_catalogue
+from plugin.documents import records
 from plugin.store import agreements as store
 from plugin.store import audit
 from plugin.store.db import get_session, write_session
@@ -288,7 +290,17 @@ def close_change_request(user: User, agreement_id: int, number: int, body: s.Cha
 )
 def finalise(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "finalise")
-    _carry_out(agreement, user, rules.finalise)
+    before, _, _ = _carry_out(agreement, user, rules.finalise)
+    # The final .docx, rendered from exactly the approved revisions, kept in this transaction,
+    # with the `must` findings the partners accepted and their reasons on its certificate.
+    records.keep_final(
+        get_session(),
+        agreement,
+        default_catalogue(),
+        current_app.config["PUBLIC_ORIGIN"],
+        current_app.config["TEMPLATES_FOLDER"],
+        records.accepted_findings(get_session(), agreement, before),
+    )
     return state_in_write(agreement, member, 200)
 
 

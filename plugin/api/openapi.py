@@ -23,6 +23,9 @@ REASONS = {
     409: "Conflict with the current state",
     410: "Gone",
     422: "Invalid input",
+    413: "Too large",
+    415: "Unsupported media type",
+    503: "Service unavailable",
 }
 
 
@@ -69,7 +72,9 @@ def _operation(op: Operation) -> dict:
     responses = {}
     for status, model in sorted(op.responses.items()):
         entry = {"description": REASONS.get(status, "OK")}
-        if model is not None:
+        if op.download and status < 300:
+            entry["content"] = {op.download: {"schema": {"type": "string", "format": "binary"}}}
+        elif model is not None:
             entry["content"] = {"application/json": {"schema": _ref(model)}}
         elif status == 200:
             entry["content"] = {"application/json": {"schema": {"type": "object"}}}
@@ -97,6 +102,10 @@ def _operation(op: Operation) -> dict:
             "required": True,
             "content": {"application/json": {"schema": _ref(op.body)}},
         }
+    if op.upload is not None:
+        binary = {"schema": {"type": "string", "format": "binary"}}
+        media = {op.upload: binary, "application/octet-stream": binary}
+        out["requestBody"] = {"required": True, "content": media}
     if op.public:
         out["security"] = []
     return out

@@ -7,13 +7,15 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 
 def body_bytes() -> bytes:
-    """The request body, read once. Raises RequestEntityTooLarge (413) past MAX_CONTENT_LENGTH,
-    also for a chunked body, which has no Content-Length to refuse it by in advance."""
+    """The request body, read once. Raises RequestEntityTooLarge (413) past the request's limit
+    (MAX_CONTENT_LENGTH, or an upload's own), also for a chunked body, which has no
+    Content-Length to refuse it by in advance."""
     if "body" not in g:
         if request.content_length is not None:
             g.body = request.get_data()  # Werkzeug refuses a Content-Length over the limit
         elif request.environ.get("wsgi.input_terminated"):  # chunked: count while reading
-            stream, limit = request.environ["wsgi.input"], current_app.config["MAX_CONTENT_LENGTH"]
+            stream = request.environ["wsgi.input"]
+            limit = request.max_content_length or current_app.config["MAX_CONTENT_LENGTH"]
             chunks, size = [], 0
             while chunk := stream.read(64 * 1024):
                 size += len(chunk)

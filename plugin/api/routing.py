@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flask import Blueprint, Response, g, make_response, request
+from flask import Blueprint, Response, current_app, g, make_response, request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
 
@@ -37,6 +37,8 @@ class Operation:
     public: bool
     errors: tuple[int, ...] = field(default=())
     idempotent: bool = False  # takes an Idempotency-Key header
+    upload: str | None = None  # a raw request body of this media type (.docx uploads)
+    download: str | None = None  # the success body's media type, when not JSON
 
 
 OPERATIONS: list[Operation] = []
@@ -128,6 +130,8 @@ def operation(
     public: bool = False,
     errors: tuple[int, ...] = (),
     signs_in: bool = True,
+    upload: str | None = None,
+    download: str | None = None,
 ) -> Callable:
     """`signs_in=False`: the view authenticates the caller itself (the fast state reads)."""
     status = min(responses)
@@ -138,6 +142,8 @@ def operation(
         @functools.wraps(view)
         def wrapper(**kwargs):
             user = None
+            if upload is not None:  # an uploaded file has a limit of its own (also for its key)
+                request.max_content_length = current_app.config["MAX_UPLOAD_BYTES"] + 64 * 1024
             if not public and signs_in:
                 user = kwargs["user"] = current_user()
             key = idempotency.key_of_request() if idempotent else None
@@ -155,7 +161,17 @@ def operation(
         bp.add_url_rule(path, view.__name__, wrapper, methods=[method])
         OPERATIONS.append(
             Operation(
-                path, method, view.__name__, summary, body, responses, public, errors, idempotent
+                path,
+                method,
+                view.__name__,
+                summary,
+                body,
+                responses,
+                public,
+                errors,
+                idempotent,
+                upload,
+                download,
             )
         )
         return wrapper

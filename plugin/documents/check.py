@@ -1,0 +1,124 @@
+"""`flask --app plugin templates check FILE.docx`: check an organisation's template before use.
+
+It reports variables the server does not provide (a typo would fail every render), and
+renders the guidance's example agreement to find every section in a content control tagged
+pa:<key> and titled with its title, with a binding part the add-in can read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
+
+from plugin.catalogue import default_catalogue
+
+from .content import DocumentData, SectionText, context
+from .reading import BadDocument, read_document
+from .render import environment, render
+
+templates_cli = AppGroup("templates", help="Word templates (docxtpl).")
+
+
+def example_data(kind: str, final: bool = True) -> DocumentData:
+    """The guidance's example agreement in the given kind, every section filled in."""
+    from .content import ApprovalLine
+
+    catalogue = default_catalogue()
+    parties = catalogue.example_parties
+    sections = []
+    for section in catalogue.sections_for(kind):
+        values = catalogue.validate_fields(section.key, section.example, parties)
+        text = catalogue.render_clause(section.key, values, parties)
+        sections.append(
+            SectionText(section.key, section.title, 1, text, getattr(section, "part", "core"))
+        )
+    when = dt.datetime(2027, 1, 4, 9, 30)
+    approvals = tuple(
+        ApprovalLine(
+            s.key, p.name, f"Approver {i + 1}", f"approver{i + 1}@example.org", when, s.sha256
+        )
+        for s in sections
+        for i, p in enumerate(parties)
+    )
+    return DocumentData(
+        agreement_id=1,
+        origin="https://localhost:3000",
+        title="Example agreement",
+        kind=kind,
+        kind_label=catalogue.kind(kind).title,
+        level_label="Coordination",
+        version=1,
+        parties=tuple(p.name for p in parties),
+        sections=tuple(sections),
+        date=when,
+        final=final,
+        approvals=approvals if final else (),
+    )
+
+
+def check_template(path: Path, kind: str) -> list[str]:
+    """The problems of a template, in words; empty when it is fit for use."""
+    from docxtpl import DocxTemplate
+
+    problems: list[str] = []
+    try:
+        tpl = DocxTemplate(str(path))
+        known = set(context(example_data(kind)))
+        unknown = tpl.get_undeclared_template_variables(environment()) - known
+    except (TemplateError, OSError, KeyError, ValueError) as exc:
+        return [f"the template cannot be read: {exc}"]
+    problems += [
+        f"uses the variable '{name}', which the server does not provide" for name in sorted(unknown)
+    ]
+    if problems:
+        return problems
+    for final in (False, True):
+        data = example_data(kind, final)
+        try:
+            content = render(data, path)
+        except (TemplateError, SecurityError) as exc:
+            return [f"rendering the example agreement fails: {exc}"]
+        try:
+            read = read_document(content, 64 * 1024 * 1024)
+        except BadDocument as exc:
+            return [f"the rendered document is unusable: {exc.detail}"]
+        label = "final" if final else "draft"
+        for section in data.sections:
+            if section.key not in read.sections:
+                problems.append(
+                    f"{label}: section '{section.key}' is not in a content control tagged "
+                    f"pa:{section.key} (keep the sections loop and its content control)"
+                )
+            elif read.titles.get(section.key) != section.title:
+                problems.append(
+                    f"{label}: the control of '{section.key}' is not titled '{section.title}'"
+                )
+        if read.binding is None:
+            problems.append(f"{label}: the rendered document has no binding part")
+    return sorted(set(problems), key=problems.index)
+
+
+@templates_cli.command("check")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", help="partnership or co_working; default: the file's name")
+def check_command(file: Path, kind: str | None) -> None:
+    """Check a custom template: undeclared variables, missing section tags. Exit 1 if unfit."""
+    kind = kind or file.stem
+    catalogue = default_catalogue()
+    if kind not in catalogue.kinds:
+        click.echo(
+            f"error: say which kind it is for with --kind ({', '.join(catalogue.kinds)})", err=True
+        )
+        sys.exit(2)
+    problems = check_template(file, kind)
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{file}: fit for use as the {kind} template.")

@@ -1,0 +1,206 @@
+"""Read an uploaded .docx safely: it is hostile until proven otherwise.
+
+Checked in this order, each failure a BadDocument (a 4xx problem) naming what is wrong: the
+size; that it is a zip; the number of members and their declared sizes (a zip bomb announces
+itself, or is caught while streaming, as the bytes actually inflated are counted against the
+same limits); no macros (vbaProject, macro-enabled content types); the parts we need are there;
+XML without DTDs or entities, parsed by lxml with entity resolution, the network and huge trees
+off. Only the parts that are needed are ever inflated, each within a bounded size.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from lxml import etree
+
+from plugin.workflow.errors import DomainError
+
+from .binding import Binding, BindingError, from_element, is_binding
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MAX_MEMBERS = 1000
+MAX_PART_BYTES = 16 * 1024 * 1024  # one inflated XML part
+MAX_TOTAL_BYTES = 64 * 1024 * 1024  # all members, as declared
+MAX_RATIO = 200  # inflated / compressed, per member of any size worth checking
+CHUNK = 64 * 1024
+MAIN = "word/document.xml"
+MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
+
+
+class BadDocument(DomainError):
+    status = 422
+    title = "Unusable document"
+
+
+class TooLarge(DomainError):
+    status = 413
+    title = "Document too large"
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """What an uploaded .docx says: its binding (or None) and each tagged section's text."""
+
+    binding: Binding | None
+    sections: dict[str, str]  # section key -> text, in document order
+    titles: dict[str, str]
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The member's bytes, counted while streaming so a lying header cannot exceed the limit."""
+    if info.file_size > MAX_PART_BYTES:
+        raise BadDocument(f"The part {info.filename} is larger than any real document needs.")
+    out, total = io.BytesIO(), 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                total += len(chunk)
+                if total > MAX_PART_BYTES or total > info.file_size:
+                    raise BadDocument(
+                        f"The part {info.filename} inflates beyond its declared or allowed size "
+                        "(a zip bomb?); the file was refused."
+                    )
+                out.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise BadDocument(f"The part {info.filename} cannot be read: {exc}.") from None
+    return out.getvalue()
+
+
+def _xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> etree._Element:
+    data = _inflate(archive, info)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # XML is case-sensitive: no other spelling
+        raise BadDocument(
+            f"The part {info.filename} declares a DTD or entities, which a Word document never "
+            "needs; the file was refused."
+        )
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise BadDocument(f"The part {info.filename} is not well-formed XML: {exc}.") from None
+
+
+def open_archive(data: bytes, limit: int) -> zipfile.ZipFile:
+    """Raises TooLarge, or BadDocument for anything that is not a plausible, macro-free .docx."""
+    if len(data) > limit:
+        raise TooLarge(f"The file is larger than the limit of {limit} bytes.")
+    if not data.startswith(b"PK"):
+        raise BadDocument("This is not a .docx file (a .docx is a zip archive).")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise BadDocument(f"This is not a readable .docx file: {exc}.") from None
+    if len(members) > MAX_MEMBERS:
+        raise BadDocument(f"The archive holds more than {MAX_MEMBERS} parts; refused.")
+    if sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
+        raise BadDocument("The archive would inflate beyond the allowed size (a zip bomb?).")
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise BadDocument("The document is encrypted or password-protected; refused.")
+        if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise BadDocument(
+                f"The part {member.filename} is compressed beyond any real document "
+                "(a zip bomb?); refused."
+            )
+        if "vbaproject" in member.filename.lower() or member.filename.lower().endswith(".bin"):
+            raise BadDocument(
+                "The document contains macros (a macro-enabled .docm); only plain .docx "
+                "files are accepted."
+            )
+    return archive
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
+    try:
+        return archive.getinfo(name)
+    except KeyError:
+        raise BadDocument(f"The document has no {name} part; it is not a Word document.") from None
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    parts = []
+    for node in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"):
+        if node.tag == f"{{{W}}}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{{{W}}}tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def control_text(sdt: etree._Element) -> str:
+    """A content control's text: one line per paragraph (as the server lays it out)."""
+    content = sdt.find(f"{{{W}}}sdtContent")
+    if content is None:
+        return ""
+    paragraphs = list(content.iter(f"{{{W}}}p"))
+    if not paragraphs:  # a control inside a paragraph
+        return _paragraph_text(content)
+    return "\n".join(_paragraph_text(p) for p in paragraphs)
+
+
+def tagged_sections(root: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
+    """Text and title of each content control tagged pa:<key>. Raises BadDocument if a tag
+    appears twice (the document would say two things about one section)."""
+    texts: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for sdt in root.iter(f"{{{W}}}sdt"):
+        tag = sdt.find(f"{{{W}}}sdtPr/{{{W}}}tag")
+        value = tag.get(f"{{{W}}}val", "") if tag is not None else ""
+        if not value.startswith("pa:"):
+            continue
+        key = value[3:]
+        if key in texts:
+            raise BadDocument(f"The section '{key}' appears twice in the document.")
+        alias = sdt.find(f"{{{W}}}sdtPr/{{{W}}}alias")
+        titles[key] = alias.get(f"{{{W}}}val", "") if alias is not None else ""
+        texts[key] = control_text(sdt)
+    return texts, titles
+
+
+def read_document(data: bytes, limit: int) -> ReadDocument:
+    """Raises TooLarge or BadDocument; otherwise the binding (None if absent) and sections."""
+    archive = open_archive(data, limit)
+    types = _inflate(archive, _member(archive, "[Content_Types].xml"))
+    if any(marker.lower() in types.lower() for marker in MACRO_MARKERS):
+        raise BadDocument(
+            "The document is macro-enabled (.docm); only plain .docx files are accepted."
+        )
+    _xml(archive, _member(archive, "[Content_Types].xml"))
+    body = _xml(archive, _member(archive, MAIN))
+    if body.tag != f"{{{W}}}document":
+        raise BadDocument("word/document.xml is not a WordprocessingML document.")
+    binding = None
+    for info in archive.infolist():
+        name = info.filename
+        if name.startswith("customXml/item") and name.endswith(".xml") and "Props" not in name:
+            root = _xml(archive, info)
+            if is_binding(root):
+                try:
+                    binding = from_element(root)
+                except BindingError as exc:
+                    raise BadDocument(
+                        f"The document's agreement binding is damaged: {exc}."
+                    ) from None
+                break
+    texts, titles = tagged_sections(body)
+    return ReadDocument(binding, texts, titles)

@@ -1,0 +1,250 @@
+"""Documents from the database: a draft of the current text, the final agreement rendered from
+exactly the approved revisions (kept as bytes + sha256 when finalising), stored documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from plugin.catalogue import Catalogue
+from plugin.store import agreements as store
+from plugin.store import findings as findings_store
+from plugin.store.models import Agreement, Approval, Document, Revision, utcnow
+from plugin.workflow import state as wf
+
+from .content import AcceptedFinding, ApprovalLine, DocumentData, SectionText
+from .render import render, template_path
+
+
+def _labels(catalogue: Catalogue, agreement: Agreement) -> tuple[str, str]:
+    kind = catalogue.kind(agreement.kind)
+    level = catalogue.level(agreement.level)
+    kind_label = getattr(kind, "title", None) or agreement.kind.replace("_", "-").capitalize()
+    level_label = getattr(level, "title", None) or agreement.level.capitalize()
+    if "agreement" not in kind_label.lower():
+        kind_label += " agreement"
+    return kind_label, level_label
+
+
+def _in_order(catalogue: Catalogue, kind: str) -> list:
+    """The kind's sections, the short core first and the annexes after (each in order)."""
+    sections = catalogue.sections_for(kind)
+    return [s for s in sections if getattr(s, "part", "core") != "annex"] + [
+        s for s in sections if getattr(s, "part", "core") == "annex"
+    ]
+
+
+def draft_data(
+    session: Session, agreement: Agreement, catalogue: Catalogue, origin: str
+) -> DocumentData:
+    """The current text of every section that has text or is required, with who approved it."""
+    snap = store.snapshot(session, agreement)
+    state = store.state_of(snap, catalogue)
+    required = set(state.required)
+    names = {p.id: p.name for p in agreement.parties}
+    sections = []
+    for section in _in_order(catalogue, agreement.kind):
+        revision = snap.revisions.get(section.key)
+        if revision is None and section.key not in required:
+            continue
+        if revision is None:
+            status = "Required · no text yet: write it here or in the pane"
+        else:
+            approved = state.approvals_in_force(section.key)
+            waiting = [n for pid, n in names.items() if pid not in approved]
+            status = f"Revision {revision.number} · " + (
+                "approved by every partner"
+                if not waiting
+                else "approved by "
+                + (", ".join(names[p] for p in names if p in approved) or "nobody yet")
+                + " · awaiting "
+                + ", ".join(waiting)
+            )
+        sections.append(
+            SectionText(
+                section.key,
+                section.title,
+                revision.number if revision else 0,
+                revision.text if revision else "",
+                getattr(section, "part", "core"),
+                section.key in required,
+                status,
+            )
+        )
+    kind_label, level_label = _labels(catalogue, agreement)
+    return DocumentData(
+        agreement_id=agreement.id,
+        origin=origin,
+        title=agreement.title,
+        kind=agreement.kind,
+        kind_label=kind_label,
+        level_label=level_label,
+        version=agreement.version,
+        parties=tuple(p.name for p in agreement.parties),
+        sections=tuple(sections),
+        date=utcnow(),
+    )
+
+
+def final_data(
+    session: Session,
+    agreement: Agreement,
+    version: int,
+    catalogue: Catalogue,
+    origin: str,
+    finalised_at: dt.datetime,
+    accepted_findings: Sequence[AcceptedFinding] = (),
+) -> DocumentData:
+    """Version `version` as finalised: each section whose revision every party approved in
+    that version, exactly that revision, and every approval behind it."""
+    approvals = session.scalars(
+        sa.select(Approval)
+        .where(
+            Approval.agreement_id == agreement.id,
+            Approval.version == version,
+            Approval.active,
+        )
+        .order_by(Approval.id)
+    ).all()
+    parties = list(agreement.parties)
+    latest = _latest_revisions(session, agreement.id, version)
+    sections, lines, omitted = [], [], []
+    for section in _in_order(catalogue, agreement.kind):
+        mine = {a.party_id: a for a in approvals if a.section_key == section.key}
+        revision = latest.get(section.key)
+        # Only the section's newest wording of that version counts, approved by every party.
+        if (
+            revision is None
+            or len(mine) != len(parties)
+            or any(
+                (a.revision_number, a.sha256) != (revision.number, revision.sha256)
+                for a in mine.values()
+            )
+        ):
+            if revision is not None:
+                omitted.append(section.title)
+            continue
+        sha = revision.sha256
+        sections.append(
+            SectionText(
+                section.key,
+                section.title,
+                revision.number,
+                revision.text,
+                getattr(section, "part", "core"),
+            )
+        )
+        lines += [
+            ApprovalLine(
+                section.key,
+                p.name,
+                mine[p.id].user.name,
+                mine[p.id].user.email,
+                mine[p.id].created_at,
+                sha,
+            )
+            for p in parties
+        ]
+    kind_label, level_label = _labels(catalogue, agreement)
+    return DocumentData(
+        agreement_id=agreement.id,
+        origin=origin,
+        title=agreement.title,
+        kind=agreement.kind,
+        kind_label=kind_label,
+        level_label=level_label,
+        version=version,
+        parties=tuple(p.name for p in parties),
+        sections=tuple(sections),
+        date=finalised_at,
+        final=True,
+        approvals=tuple(lines),
+        accepted_findings=tuple(accepted_findings),
+        omitted=tuple(omitted),
+    )
+
+
+def _latest_revisions(session: Session, agreement_id: int, version: int) -> dict[str, Revision]:
+    """Each section's newest revision written in `version` or before."""
+    newest = (
+        sa.select(Revision.section_key, sa.func.max(Revision.number).label("n"))
+        .where(Revision.agreement_id == agreement_id, Revision.version <= version)
+        .group_by(Revision.section_key)
+        .subquery()
+    )
+    rows = session.scalars(
+        sa.select(Revision)
+        .join(
+            newest, (Revision.section_key == newest.c.section_key) & (Revision.number == newest.c.n)
+        )
+        .where(Revision.agreement_id == agreement_id)
+    )
+    return {r.section_key: r for r in rows}
+
+
+def accepted_findings(
+    session: Session, agreement: Agreement, state: wf.AgreementState
+) -> list[AcceptedFinding]:
+    """The `must` findings the partners accepted in the state being finalised, with their
+    recorded reasons, for the certificate."""
+    reasons = {
+        (a.section_key, a.code): a.reason for a in findings_store.accepted(session, agreement)
+    }
+    return [
+        AcceptedFinding(state.titles.get(m.section, m.section), m.message, reasons[key])
+        for m in state.must_findings
+        if m.accepted and (key := (m.section, m.code)) in reasons
+    ]
+
+
+def keep_final(
+    session: Session,
+    agreement: Agreement,
+    catalogue: Catalogue,
+    origin: str,
+    templates: str | Path | None = None,
+    accepted_findings: Sequence[AcceptedFinding] = (),
+) -> Document:
+    """Render the final .docx of the agreement's current version and add it to the session,
+    so it is stored in the transaction that finalises (the caller commits)."""
+    session.flush()
+    when = utcnow()
+    data = final_data(
+        session, agreement, agreement.version, catalogue, origin, when, accepted_findings
+    )
+    content = render(data, template_path(agreement.kind, templates))
+    document = Document(
+        agreement_id=agreement.id,
+        version=agreement.version,
+        format="docx",
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+        created_at=when,
+    )
+    session.add(document)
+    return document
+
+
+def stored(session: Session, agreement_id: int, version: int, fmt: str) -> Document | None:
+    return session.scalar(
+        sa.select(Document).where(
+            Document.agreement_id == agreement_id,
+            Document.version == version,
+            Document.format == fmt,
+        )
+    )
+
+
+def final_versions(session: Session, agreement_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            sa.select(Document.version)
+            .where(Document.agreement_id == agreement_id, Document.format == "docx")
+            .order_by(Document.version)
+        )
+    )
