@@ -1,0 +1,385 @@
+// The only module of the pane that touches Office.js. Everything else in the pane is plain JS.
+//
+// Each function that works on the document takes the Word request context, so that one user
+// action is one `Word.run` batch: `run((context) => layOut(context, binding, sections))`.
+// Nothing here calls `context.sync()` in a loop: it queues every read, syncs once, then queues
+// every write and syncs once more.
+//
+// The document is bound to its agreement by a custom XML part (the same one the server writes
+// into every .docx):
+//   <pa:agreement xmlns:pa="urn:partnership-agreements:binding:1" id="12" version="1"
+//                 origin="https://localhost:3000">
+//     <pa:section key="purpose_and_aims" revision="3" sha256="<64 hex>"/> ...
+//   </pa:agreement>
+// and each section's clause text sits in a content control tagged `pa:<key>`, titled with the
+// section title.
+
+import { normalise } from "./text.js";
+
+export const NAMESPACE = "urn:partnership-agreements:binding:1";
+export const TAG_PREFIX = "pa:";
+
+const KEY = /^[a-z][a-z0-9_]*$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const HEADING_STYLE = "Heading2"; // Word.BuiltInStyleName.heading2
+const BODY_STYLE = "Normal";
+
+// ---------------------------------------------------------------------------------------------
+// Office itself
+
+/** True when Office.js is loaded and the pane runs inside Word. */
+export function inWord() {
+  const office = globalThis.Office;
+  const word = office?.HostType?.Word ?? "Word";
+  return Boolean(office?.context?.host) && office.context.host === word;
+}
+
+/** Waits for Office.onReady; resolves {host} inside an Office application, null outside one. */
+export async function ready() {
+  const office = globalThis.Office;
+  if (!office || typeof office.onReady !== "function") return null;
+  const info = await office.onReady();
+  return info?.host ? { host: info.host } : null;
+}
+
+/** One batch for one user action: Word.run(context => action(context)). */
+export function run(action) {
+  const word = globalThis.Word;
+  if (!word || typeof word.run !== "function") {
+    return Promise.reject(new Error("This needs Word: the pane is not running inside Word."));
+  }
+  return word.run((context) => action(context));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The binding part
+
+function escapeAttribute(value) {
+  return String(value)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;");
+}
+
+function sectionEntry(key, { revision, sha256 } = {}) {
+  let entry = `<pa:section key="${escapeAttribute(key)}"`;
+  if (Number.isInteger(revision)) entry += ` revision="${revision}"`;
+  if (typeof sha256 === "string" && SHA256.test(sha256)) entry += ` sha256="${sha256}"`;
+  return `${entry}/>`;
+}
+
+/**
+ * The XML of the binding part. `entries` maps each section key to {revision, sha256}, in the
+ * order the sections are laid out.
+ */
+export function bindingXml(binding, entries) {
+  const { agreementId, version, origin } = checkBinding(binding);
+  const sections = Object.entries(entries)
+    .map(([key, entry]) => sectionEntry(key, entry))
+    .join("");
+  return (
+    `<pa:agreement xmlns:pa="${NAMESPACE}" id="${escapeAttribute(agreementId)}"` +
+    ` version="${escapeAttribute(version)}" origin="${escapeAttribute(origin)}">` +
+    `${sections}</pa:agreement>`
+  );
+}
+
+function wholeNumber(text) {
+  return /^[0-9]+$/.test(text ?? "") ? Number.parseInt(text, 10) : null;
+}
+
+/** The binding in a part's XML, or null when it is not one of ours (or not well formed). */
+export function parseBinding(xml) {
+  if (typeof xml !== "string" || !xml.trim()) return null;
+  let document;
+  try {
+    document = new DOMParser().parseFromString(xml, "application/xml");
+  } catch {
+    return null; // some parsers throw on malformed XML instead of returning <parsererror>
+  }
+  const root = document?.documentElement;
+  if (!root || root.namespaceURI !== NAMESPACE || root.localName !== "agreement") return null;
+  const agreementId = wholeNumber(root.getAttribute("id"));
+  const version = wholeNumber(root.getAttribute("version"));
+  if (agreementId === null || version === null) return null;
+  const sections = {};
+  const elements = root.getElementsByTagNameNS(NAMESPACE, "section");
+  for (let index = 0; index < elements.length; index += 1) {
+    const element = elements.item(index);
+    const key = element.getAttribute("key") ?? "";
+    if (!KEY.test(key)) continue;
+    const sha256 = (element.getAttribute("sha256") ?? "").toLowerCase();
+    sections[key] = {
+      revision: wholeNumber(element.getAttribute("revision")),
+      sha256: SHA256.test(sha256) ? sha256 : null,
+    };
+  }
+  return { agreementId, version, origin: root.getAttribute("origin") ?? "", sections };
+}
+
+function checkBinding(binding) {
+  const { agreementId, version, origin } = binding ?? {};
+  if (!Number.isInteger(agreementId) || !Number.isInteger(version) || typeof origin !== "string") {
+    throw new TypeError("The binding needs a whole-number agreementId and version and an origin.");
+  }
+  return { agreementId, version, origin };
+}
+
+function checkSection(section) {
+  if (!KEY.test(section?.key ?? "")) {
+    throw new TypeError(`Not a section key: ${JSON.stringify(section?.key)}`);
+  }
+  return section;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing the document
+
+/** The section key of a content control tag `pa:<key>`, or null. */
+export function keyOfTag(tag) {
+  if (typeof tag !== "string" || !tag.startsWith(TAG_PREFIX)) return null;
+  const key = tag.slice(TAG_PREFIX.length);
+  return KEY.test(key) ? key : null;
+}
+
+function tagOf(key) {
+  return `${TAG_PREFIX}${key}`;
+}
+
+/**
+ * The binding (null when the document is not bound) and the normalised text of each content
+ * control tagged pa:<key> (the first one, when a tag appears twice).
+ * One sync; a second one only to fetch the part's XML when the document has a binding part
+ * (a part's XML can only be asked for once the part is known to exist).
+ */
+export async function readDocument(context) {
+  const parts = context.document.customXmlParts.getByNamespace(NAMESPACE);
+  parts.load("items/id");
+  const controls = context.document.contentControls;
+  controls.load("items/tag,items/text");
+  await context.sync();
+
+  const texts = {};
+  for (const control of controls.items) {
+    const key = keyOfTag(control.tag);
+    if (key && !(key in texts)) texts[key] = normalise(control.text);
+  }
+  let binding = null;
+  if (parts.items.length > 0) {
+    const xmls = parts.items.map((part) => part.getXml());
+    await context.sync();
+    for (const xml of xmls) {
+      binding = parseBinding(xml.value);
+      if (binding) break;
+    }
+  }
+  return { binding, texts };
+}
+
+function writeBindingPart(context, parts, xml) {
+  const [first, ...extra] = parts.items;
+  if (first) {
+    first.setXml(xml);
+    for (const part of extra) part.delete(); // one binding per document
+  } else {
+    context.document.customXmlParts.add(xml);
+  }
+}
+
+function newSectionAfter(context, anchor, section, where) {
+  const heading = anchor
+    ? anchor.insertParagraph(section.title, "After")
+    : context.document.body.insertParagraph(section.title, where);
+  heading.styleBuiltIn = HEADING_STYLE;
+  const paragraph = heading.insertParagraph("", "After");
+  paragraph.styleBuiltIn = BODY_STYLE;
+  const control = paragraph.insertContentControl();
+  control.tag = tagOf(section.key);
+  control.title = section.title;
+  control.insertText(section.text ?? "", "Replace");
+  return control;
+}
+
+/**
+ * Writes the sections into their content controls (found by tag), creates the missing ones in
+ * order (a heading, then a content control tagged pa:<key> titled with the section title), and
+ * writes the binding part. Idempotent: running it twice changes nothing the second time.
+ * A control whose tag was damaged (no longer pa:<key>, title unchanged) gets its tag back; a
+ * deleted one is made again after the section before it. Two syncs: one to read, one to write.
+ */
+export async function layOut(context, binding, sections) {
+  checkBinding(binding);
+  sections.forEach(checkSection);
+  const parts = context.document.customXmlParts.getByNamespace(NAMESPACE);
+  parts.load("items/id");
+  const controls = context.document.contentControls;
+  controls.load("items/tag,items/title,items/text");
+  await context.sync();
+
+  const byTag = new Map();
+  for (const control of controls.items) {
+    if (!byTag.has(control.tag)) byTag.set(control.tag, []);
+    byTag.get(control.tag).push(control);
+  }
+  // Controls whose tag is not one of ours any more: candidates for a damaged tag.
+  const strays = controls.items.filter((control) => !keyOfTag(control.tag));
+  const found = sections.map((section) => {
+    const tagged = byTag.get(tagOf(section.key));
+    if (tagged) return { control: tagged[0], duplicates: tagged.slice(1), retagged: false };
+    const index = strays.findIndex((control) => control.title === section.title);
+    if (index < 0) return null;
+    const [control] = strays.splice(index, 1);
+    return { control, duplicates: [], retagged: true };
+  });
+
+  const result = { created: [], updated: [], unchanged: [] };
+  let anchor = null;
+  sections.forEach((section, index) => {
+    const existing = found[index];
+    if (!existing) {
+      const laterExists = found.slice(index + 1).some(Boolean);
+      anchor = newSectionAfter(context, anchor, section, laterExists ? "Start" : "End");
+      result.created.push(section.key);
+      return;
+    }
+    const { control, duplicates, retagged } = existing;
+    let changed = retagged;
+    if (retagged) control.tag = tagOf(section.key);
+    if (control.title !== section.title) {
+      control.title = section.title;
+      changed = true;
+    }
+    if (normalise(control.text) !== normalise(section.text ?? "")) {
+      control.insertText(section.text ?? "", "Replace");
+      changed = true;
+    }
+    // Two partners laying out an empty document at the same moment can leave a section twice.
+    for (const duplicate of duplicates) duplicate.delete(false);
+    if (duplicates.length) changed = true;
+    (changed ? result.updated : result.unchanged).push(section.key);
+    anchor = control;
+  });
+
+  const entries = {};
+  for (const section of sections) entries[section.key] = section;
+  writeBindingPart(context, parts, bindingXml(binding, entries));
+  await context.sync();
+  return result;
+}
+
+/**
+ * Updates one section's content control (creating it at the end of the document if it is
+ * missing) and its entry in the binding part. `binding` is the one readDocument gave (its
+ * `sections` keep the other entries); without `sections`, the part holds this section only.
+ * Two syncs: one to find the control and the part, one to write. Returns, like layOut,
+ * {created, updated, unchanged} with the section's key in one of them.
+ */
+export async function writeSection(context, binding, section) {
+  checkBinding(binding);
+  checkSection(section);
+  const tag = tagOf(section.key);
+  const parts = context.document.customXmlParts.getByNamespace(NAMESPACE);
+  parts.load("items/id");
+  const controls = context.document.contentControls.getByTag(tag);
+  controls.load("items/title,items/text");
+  await context.sync();
+
+  const [control, ...duplicates] = controls.items;
+  let outcome = "unchanged";
+  if (!control) {
+    newSectionAfter(context, null, section, "End");
+    outcome = "created";
+  } else {
+    if (control.title !== section.title) {
+      control.title = section.title;
+      outcome = "updated";
+    }
+    if (normalise(control.text) !== normalise(section.text ?? "")) {
+      control.insertText(section.text ?? "", "Replace");
+      outcome = "updated";
+    }
+    for (const duplicate of duplicates) duplicate.delete(false);
+    if (duplicates.length) outcome = "updated";
+  }
+  const entries = { ...binding.sections, [section.key]: section };
+  writeBindingPart(context, parts, bindingXml(binding, entries));
+  await context.sync();
+  const result = { created: [], updated: [], unchanged: [] };
+  result[outcome].push(section.key);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in in the Office dialog
+
+const DIALOG_ERRORS = {
+  12002: "The sign-in page could not be opened (it was not found or the address is wrong).",
+  12003: "The sign-in page must be served over HTTPS.",
+  12004: "The sign-in page is not on a domain this add-in trusts.",
+  12005: "The sign-in page must be served over HTTPS.",
+  12006: "The sign-in window was closed before signing in finished.",
+  12007: "A sign-in window is already open. Finish or close it, then try again.",
+  12009: "The sign-in window was blocked. Allow pop-ups for this add-in, then try again.",
+  12011: "Your browser blocked the sign-in window. Allow pop-ups for this add-in, then try again.",
+};
+
+function dialogError(code) {
+  const words = DIALOG_ERRORS[code] ?? "The sign-in window stopped unexpectedly.";
+  return Object.assign(new Error(`${words} (Office error ${code})`), { code });
+}
+
+/**
+ * Opens `url` (our own /auth/login?dialog=1) in the Office dialog and resolves {token,
+ * expires_at} when the page sends {type: "signed-in", ...} with messageParent. Rejects with an
+ * Error in plain words when the dialog cannot open or is closed. Closes the dialog either way.
+ */
+export function openSignInDialog(url) {
+  const office = globalThis.Office;
+  if (!office?.context?.ui?.displayDialogAsync) {
+    return Promise.reject(new Error("The sign-in window needs Office: open the pane in Word."));
+  }
+  const origin = new URL(url, globalThis.location?.href).origin;
+  return new Promise((resolve, reject) => {
+    office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
+      if (opened.status !== "succeeded") {
+        reject(dialogError(opened.error?.code));
+        return;
+      }
+      const dialog = opened.value;
+      let settled = false;
+      const finish = (settle) => {
+        if (settled) return;
+        settled = true;
+        try {
+          dialog.close();
+        } catch {
+          // already closed by the user
+        }
+        settle();
+      };
+      dialog.addEventHandler(office.EventType?.DialogMessageReceived ?? "dialogMessageReceived", (arg) => {
+        if (arg.origin && arg.origin !== origin) return; // only our own sign-in page speaks
+        let message;
+        try {
+          message = JSON.parse(arg.message);
+        } catch {
+          return; // not ours
+        }
+        if (message?.type !== "signed-in") return;
+        if (typeof message.token !== "string" || !message.token) {
+          finish(() => reject(new Error("Signing in did not give the pane a token. Try again.")));
+          return;
+        }
+        finish(() => resolve({ token: message.token, expires_at: message.expires_at ?? null }));
+      });
+      dialog.addEventHandler(office.EventType?.DialogEventReceived ?? "dialogEventReceived", (arg) => {
+        finish(() => reject(dialogError(arg.error)));
+      });
+    });
+  });
+}
