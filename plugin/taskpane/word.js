@@ -2,8 +2,11 @@
 //
 // Each function that works on the document takes the Word request context, so that one user
 // action is one `Word.run` batch: `run((context) => layOut(context, binding, sections))`.
-// Nothing here calls `context.sync()` in a loop: it queues every read, syncs once, then queues
-// every write and syncs once more.
+// Nothing here calls `context.sync()` in a loop. Budgets: readDocument and writeSection sync once
+// in the usual case (the document is bound and the control is there); layOut syncs twice (read
+// everything, then write everything). A batch cannot branch on what it reads, so the one-sync
+// paths ask Word for "the only binding part" / "the first control tagged pa:<key>"; when that is
+// missing Word fails the batch and a read-then-write pair of batches does the rest.
 //
 // The document is bound to its agreement by a custom XML part (the same one the server writes
 // into every .docx):
@@ -151,34 +154,46 @@ function tagOf(key) {
   return `${TAG_PREFIX}${key}`;
 }
 
-/**
- * The binding (null when the document is not bound) and the normalised text of each content
- * control tagged pa:<key> (the first one, when a tag appears twice).
- * One sync; a second one only to fetch the part's XML when the document has a binding part
- * (a part's XML can only be asked for once the part is known to exist).
- */
-export async function readDocument(context) {
-  const parts = context.document.customXmlParts.getByNamespace(NAMESPACE);
-  parts.load("items/id");
-  const controls = context.document.contentControls;
-  controls.load("items/tag,items/text");
-  await context.sync();
-
+function textsOf(controls) {
   const texts = {};
   for (const control of controls.items) {
     const key = keyOfTag(control.tag);
     if (key && !(key in texts)) texts[key] = normalise(control.text);
   }
+  return texts;
+}
+
+/**
+ * The binding (null when the document is not bound) and the normalised text of each content
+ * control tagged pa:<key> (the first one, when a tag appears twice).
+ *
+ * One sync for a bound document (the usual case). A batch cannot branch on what it reads, so the
+ * first batch asks for "the only binding part"; when there is none (or two, after two partners
+ * bound the same document at once) Word fails that batch, and a second batch finds the parts
+ * (and a third fetches their XML if there are several).
+ */
+export async function readDocument(context) {
+  const controls = context.document.contentControls;
+  controls.load("items/tag,items/text");
+  const only = context.document.customXmlParts.getByNamespace(NAMESPACE).getOnlyItem().getXml();
+  try {
+    await context.sync();
+    return { binding: parseBinding(only.value), texts: textsOf(controls) };
+  } catch {
+    // Not exactly one binding part: look at what there is.
+  }
+  const again = context.document.contentControls;
+  again.load("items/tag,items/text");
+  const parts = context.document.customXmlParts.getByNamespace(NAMESPACE);
+  parts.load("items/id");
+  await context.sync();
   let binding = null;
   if (parts.items.length > 0) {
     const xmls = parts.items.map((part) => part.getXml());
     await context.sync();
-    for (const xml of xmls) {
-      binding = parseBinding(xml.value);
-      if (binding) break;
-    }
+    binding = xmls.map((xml) => parseBinding(xml.value)).find(Boolean) ?? null;
   }
-  return { binding, texts };
+  return { binding, texts: textsOf(again) };
 }
 
 function writeBindingPart(context, parts, xml) {
@@ -274,43 +289,50 @@ export async function layOut(context, binding, sections) {
 
 /**
  * Updates one section's content control (creating it at the end of the document if it is
- * missing) and its entry in the binding part. `binding` is the one readDocument gave (its
- * `sections` keep the other entries); without `sections`, the part holds this section only.
- * Two syncs: one to find the control and the part, one to write. Returns, like layOut,
- * {created, updated, unchanged} with the section's key in one of them.
+ * missing) and its entry in the binding part. `binding` is the one readDocument gave: its
+ * `sections` keep the other sections' entries (without them, the part lists this section only).
+ * Returns, like layOut, {created, updated, unchanged} with the section's key in one of them.
+ *
+ * One sync when the control and the binding part are there (the usual case). When Word says
+ * one of them is missing, a read and a write batch follow (two more syncs).
  */
 export async function writeSection(context, binding, section) {
   checkBinding(binding);
   checkSection(section);
   const tag = tagOf(section.key);
+  const text = section.text ?? "";
+  const xml = bindingXml(binding, { ...binding.sections, [section.key]: section });
+  const result = { created: [], updated: [], unchanged: [] };
+
+  const control = context.document.contentControls.getByTag(tag).getFirst();
+  control.insertText(text, "Replace");
+  control.title = section.title;
+  context.document.customXmlParts.getByNamespace(NAMESPACE).getOnlyItem().setXml(xml);
+  try {
+    await context.sync();
+    result.updated.push(section.key);
+    return result;
+  } catch {
+    // The control was deleted, or the part is missing or doubled: read, then write.
+  }
+
   const parts = context.document.customXmlParts.getByNamespace(NAMESPACE);
   parts.load("items/id");
   const controls = context.document.contentControls.getByTag(tag);
   controls.load("items/title,items/text");
   await context.sync();
-
-  const [control, ...duplicates] = controls.items;
-  let outcome = "unchanged";
-  if (!control) {
-    newSectionAfter(context, null, section, "End");
-    outcome = "created";
-  } else {
-    if (control.title !== section.title) {
-      control.title = section.title;
-      outcome = "updated";
-    }
-    if (normalise(control.text) !== normalise(section.text ?? "")) {
-      control.insertText(section.text ?? "", "Replace");
-      outcome = "updated";
-    }
+  const [existing, ...duplicates] = controls.items;
+  if (existing) {
+    if (existing.title !== section.title) existing.title = section.title;
+    if (normalise(existing.text) !== normalise(text)) existing.insertText(text, "Replace");
     for (const duplicate of duplicates) duplicate.delete(false);
-    if (duplicates.length) outcome = "updated";
+    result.updated.push(section.key);
+  } else {
+    newSectionAfter(context, null, section, "End");
+    result.created.push(section.key);
   }
-  const entries = { ...binding.sections, [section.key]: section };
-  writeBindingPart(context, parts, bindingXml(binding, entries));
+  writeBindingPart(context, parts, xml);
   await context.sync();
-  const result = { created: [], updated: [], unchanged: [] };
-  result[outcome].push(section.key);
   return result;
 }
 

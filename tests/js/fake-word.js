@@ -5,7 +5,9 @@
 // - a collection's `items` and a ClientResult's `value` exist only after a sync;
 // - writes (method calls and property sets) are queued and reach the document only at sync;
 // - customXmlParts.add and setXml refuse XML that is not well formed.
-// It counts context.sync calls, so tests can hold word.js to its sync budget.
+// - getFirst() and getOnlyItem() fail the batch at sync when the item is missing (or, for
+//   getOnlyItem, when there are several), and Word keeps what ran before the failing command.
+// It counts context.sync calls (and failed ones), so tests hold word.js to its sync budget.
 
 import { DOMParser } from "@xmldom/xmldom";
 import { OfficeMockObject } from "office-addin-mock";
@@ -21,6 +23,21 @@ function parseXml(xml) {
     throw new Error(`GeneralException: the XML is not well formed (${errors[0] ?? "empty"})`);
   }
   return document;
+}
+
+function officeError(code, message) {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+/** A reference to a document object that Word resolves only when the batch runs. */
+function lazy(find, what) {
+  return {
+    get block() {
+      const found = find();
+      if (found.length === 0) throw officeError("ItemNotFound", `no ${what}`);
+      return found[0];
+    },
+  };
 }
 
 function notYet(what) {
@@ -65,7 +82,7 @@ export class FakeWord {
     if (context.queue.length) {
       throw new Error("The batch ended with writes queued and never synced");
     }
-    return { value, syncs: this.syncs - before };
+    return { value, syncs: this.syncs - before, failed: context.failures };
   }
 }
 
@@ -75,13 +92,28 @@ class FakeContext {
     this.queue = []; // writes, in order
     this.loads = []; // collections and results to fill at the next sync
     this.proxies = []; // objects whose writable properties may be set
+    this.batch = 0; // how many syncs this context has made
+    this.failures = 0;
     const context = this;
     this.proxy = new OfficeMockObject(
       {
         document: {
           customXmlParts: {
-            getByNamespace: (namespace) =>
-              context.collection(() => word.parts.filter((p) => p.namespace === namespace), "part"),
+            getByNamespace: (namespace) => {
+              const find = () => word.parts.filter((part) => part.namespace === namespace);
+              return context.collection(find, "part", {
+                getOnlyItem: () =>
+                  context.partProxy({
+                    get part() {
+                      const found = find();
+                      if (found.length !== 1) {
+                        throw officeError("InvalidArgument", `${found.length} parts, not one`);
+                      }
+                      return found[0];
+                    },
+                  }),
+              });
+            },
             add: (xml) => {
               const part = { id: null, xml, namespace: null };
               context.queue.push(() => {
@@ -90,7 +122,7 @@ class FakeContext {
                 part.id = `{part-${word.partIds}}`;
                 word.parts.push(part);
               });
-              return context.partProxy(part);
+              return context.partProxy({ part });
             },
           },
           body: {
@@ -110,7 +142,10 @@ class FakeContext {
       "word",
     );
     this.proxy.document.contentControls = this.collection(() => word.controls(), "control", {
-      getByTag: (tag) => this.collection(() => word.controls(tag), "control"),
+      getByTag: (tag) =>
+        this.collection(() => word.controls(tag), "control", {
+          getFirst: () => this.blockProxy(lazy(() => word.controls(tag), `control ${tag}`)),
+        }),
     });
     this.proxy.sync = () => this.sync();
   }
@@ -126,7 +161,7 @@ class FakeContext {
         .map((field) => field.trim().replace(/^items\//, ""));
       context.loads.push(() => {
         items = find().map((target) =>
-          kind === "part" ? context.partProxy(target) : context.loadedControl(target, fields),
+          kind === "part" ? context.partProxy({ part: target }) : context.loadedControl(target, fields),
         );
       });
       return collection;
@@ -196,11 +231,12 @@ class FakeContext {
     );
     proxy.ref = ref;
     proxy.seen = {};
+    proxy.batch = this.batch;
     this.proxies.push(proxy);
     return proxy;
   }
 
-  partProxy(part) {
+  partProxy(ref) {
     const context = this;
     const word = this.word;
     const proxy = new OfficeMockObject(
@@ -209,7 +245,7 @@ class FakeContext {
           let value = null;
           let ready = false;
           context.loads.push(() => {
-            value = part.xml;
+            value = ref.part.xml;
             ready = true;
           });
           return {
@@ -220,13 +256,14 @@ class FakeContext {
         },
         setXml(xml) {
           context.queue.push(() => {
+            const part = ref.part;
             parseXml(xml);
             part.xml = xml;
           });
         },
         delete() {
           context.queue.push(() => {
-            word.parts.splice(word.parts.indexOf(part), 1);
+            word.parts.splice(word.parts.indexOf(ref.part), 1);
           });
         },
       },
@@ -237,20 +274,38 @@ class FakeContext {
 
   async sync() {
     this.word.syncs += 1;
+    this.batch += 1;
     const queue = this.queue.splice(0);
-    for (const write of queue) write();
+    const loads = this.loads.splice(0);
+    try {
+      for (const write of queue) write();
+      this.applyProperties();
+      for (const load of loads) load();
+    } catch (error) {
+      // Word stops the batch at the failing command; what ran before it stays done.
+      this.failures += 1;
+      for (const proxy of this.proxies) {
+        if (proxy.batch === this.batch - 1) proxy.dead = true;
+        for (const field of WRITABLE) proxy.seen[field] = proxy[field];
+      }
+      throw error;
+    }
+  }
+
+  applyProperties() {
     for (const proxy of this.proxies) {
-      if (!proxy.ref.block) continue;
+      if (proxy.dead) continue;
       for (const field of WRITABLE) {
         const value = proxy[field];
         if (typeof value !== "string" || NOT_READY.has(value) || value === proxy.seen[field]) {
           continue;
         }
-        if (field === "styleBuiltIn") proxy.ref.block.style = value;
-        else proxy.ref.block[field] = value;
+        const block = proxy.ref.block;
+        if (!block) continue; // made by a command that has not run
+        if (field === "styleBuiltIn") block.style = value;
+        else block[field] = value;
         proxy.seen[field] = value;
       }
     }
-    for (const load of this.loads.splice(0)) load();
   }
 }

@@ -219,9 +219,10 @@ describe("readDocument", () => {
     await word.run((context) => layOut(context, BINDING, sections));
     word.blocks.push({ kind: "control", tag: "someone-else", title: "Other", text: "not ours" });
 
-    const { value, syncs } = await word.run((context) => readDocument(context));
+    const { value, syncs, failed } = await word.run((context) => readDocument(context));
 
-    assert.equal(syncs, 2); // the part's XML can only be fetched once the part is found
+    assert.equal(syncs, 1);
+    assert.equal(failed, 0);
     assert.deepEqual(value.binding, {
       agreementId: 12,
       version: 1,
@@ -252,13 +253,29 @@ describe("readDocument", () => {
     assert.equal(await sha256Hex(value.texts.review), value.binding.sections.review.sha256);
   });
 
-  test("an unbound document: no binding, in one sync", async () => {
-    const word = new FakeWord({ blocks: [{ kind: "paragraph", text: "Notes" }] });
+  test("an unbound document: no binding (Word refuses the first batch, a second one reads)", async () => {
+    const word = new FakeWord({
+      blocks: [{ kind: "control", tag: "pa:roles", title: "Roles", text: "Drafted offline" }],
+    });
+
+    const { value, syncs, failed } = await word.run((context) => readDocument(context));
+
+    assert.deepEqual({ syncs, failed }, { syncs: 2, failed: 1 });
+    assert.deepEqual(value, { binding: null, texts: { roles: "Drafted offline" } });
+  });
+
+  test("two binding parts (two partners bound at once): the first readable one counts", async () => {
+    const sections = await agreement();
+    const word = new FakeWord();
+    await word.run((context) => layOut(context, BINDING, sections));
+    const other = `<pa:other xmlns:pa="${NAMESPACE}"/>`;
+    word.parts.unshift({ id: "{0}", xml: other, namespace: NAMESPACE });
 
     const { value, syncs } = await word.run((context) => readDocument(context));
 
-    assert.equal(syncs, 1);
-    assert.deepEqual(value, { binding: null, texts: {} });
+    assert.equal(syncs, 3);
+    assert.equal(value.binding.agreementId, 12);
+    assert.equal(value.texts.roles, "The police unit <PCSO> attends.");
   });
 
   test("a part in our namespace that is not a binding is ignored", async () => {
@@ -272,16 +289,18 @@ describe("readDocument", () => {
 });
 
 describe("writeSection", () => {
-  test("updates one control and its binding entry, keeping the others, in two syncs", async () => {
+  test("updates one control and its binding entry, keeping the others, in one sync", async () => {
     const word = new FakeWord();
     const sections = await agreement();
     await word.run((context) => layOut(context, BINDING, sections));
     const { value: read } = await word.run((context) => readDocument(context));
     const roles = await section("roles", "Roles & responsibilities", "Youth team & police.", 4);
 
-    const { value, syncs } = await word.run((context) => writeSection(context, read.binding, roles));
+    const { value, syncs, failed } = await word.run((context) =>
+      writeSection(context, read.binding, roles),
+    );
 
-    assert.equal(syncs, 2);
+    assert.deepEqual({ syncs, failed }, { syncs: 1, failed: 0 });
     assert.deepEqual(value, { created: [], updated: ["roles"], unchanged: [] });
     assert.equal(word.controls("pa:roles")[0].text, "Youth team & police.");
     assert.equal(word.controls().length, 3);
@@ -297,11 +316,29 @@ describe("writeSection", () => {
     word.blocks = word.blocks.filter((block) => block.tag !== "pa:review");
     const review = await section("review", "Review", "Every six months.", 4);
 
-    const { value } = await word.run((context) => writeSection(context, BINDING, review));
+    const { value, syncs, failed } = await word.run((context) =>
+      writeSection(context, BINDING, review),
+    );
 
+    assert.deepEqual({ syncs, failed }, { syncs: 3, failed: 1 });
     assert.deepEqual(value.created, ["review"]);
     assert.deepEqual(word.outline().slice(-2), ["# Review", "[pa:review|Review] Every six months."]);
     assert.equal(word.controls("pa:review").length, 1);
+  });
+
+  test("binds a document that has no binding part yet", async () => {
+    const word = new FakeWord({
+      blocks: [{ kind: "control", tag: "pa:roles", title: "Roles", text: "Old" }],
+    });
+    const roles = await section("roles", "Roles", "New", 2);
+
+    const { value } = await word.run((context) => writeSection(context, BINDING, roles));
+
+    assert.deepEqual(value.updated, ["roles"]);
+    assert.equal(word.controls("pa:roles")[0].text, "New");
+    assert.deepEqual(parseBinding(word.parts[0].xml).sections, {
+      roles: { revision: 2, sha256: roles.sha256 },
+    });
   });
 });
 
