@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: run test lint format bench clean
 
@@ -12,10 +13,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json  ## the JS test tools, exactly as locked
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 run: $(STAMP)  ## start the product: SQLite, built-in login, https://localhost:3000
 	$(PY) -m plugin
 
-test: $(STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
+test: $(STAMP) $(NODE_STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
+	npm test
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -30,4 +36,4 @@ bench: $(STAMP)  ## print benchmark figures (not tests)
 	$(PY) bench/agreement_state.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -10,13 +10,14 @@ from flask import Flask
 def create_app(config: Mapping | None = None) -> Flask:
     """Build the app: defaults, then the environment (PA_*), then `config` (tests)."""
 
-    from . import api, security, settings, store
+    from . import addin, api, security, settings, store
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)
     store.init_app(app)
     security.init_app(app)
     api.init_app(app)
+    addin.init_app(app)
 
     @app.get("/healthz")
     def healthz():

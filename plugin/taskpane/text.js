@@ -32,6 +32,8 @@ export function normalise(text) {
 /** Hex sha256 of the normalised text, UTF-8 encoded (what approvals name). */
 export async function sha256Hex(text) {
   const bytes = new TextEncoder().encode(normalise(text));
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes);
+  // Browsers and node 20 have Web Crypto as a global; node 18 (Debian's) keeps it in node:crypto.
+  const subtle = globalThis.crypto?.subtle ?? (await import("node:crypto")).webcrypto.subtle;
+  const digest = await subtle.digest("SHA-256", bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
