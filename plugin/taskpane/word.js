@@ -22,7 +22,7 @@ import { normalise } from "./text.js";
 export const NAMESPACE = "urn:partnership-agreements:binding:1";
 export const TAG_PREFIX = "pa:";
 
-const KEY = /^[a-z][a-z0-9_]*$/;
+const KEY = /^[a-z][a-z0-9_]{0,59}$/; // as the server reads them
 const SHA256 = /^[0-9a-f]{64}$/;
 const HEADING_STYLE = "Heading2"; // Word.BuiltInStyleName.heading2
 const BODY_STYLE = "Normal";
@@ -70,15 +70,14 @@ function escapeAttribute(value) {
 }
 
 function sectionEntry(key, { revision, sha256 } = {}) {
-  let entry = `<pa:section key="${escapeAttribute(key)}"`;
-  if (Number.isInteger(revision)) entry += ` revision="${revision}"`;
-  if (typeof sha256 === "string" && SHA256.test(sha256)) entry += ` sha256="${sha256}"`;
-  return `${entry}/>`;
+  // A section with no revision yet has no base to record (and the server's reader wants both).
+  if (!Number.isInteger(revision) || typeof sha256 !== "string" || !SHA256.test(sha256)) return "";
+  return `<pa:section key="${escapeAttribute(key)}" revision="${revision}" sha256="${sha256}"/>`;
 }
 
 /**
  * The XML of the binding part. `entries` maps each section key to {revision, sha256}, in the
- * order the sections are laid out.
+ * order the sections are laid out; sections without both are left out.
  */
 export function bindingXml(binding, entries) {
   const { agreementId, version, origin } = checkBinding(binding);
@@ -356,7 +355,7 @@ function dialogError(code) {
 }
 
 /**
- * Opens `url` (our own /auth/login?dialog=1) in the Office dialog and resolves {token,
+ * Opens `url` (our own /auth/login?dialog=1, a path or a full address) in the Office dialog and resolves {token,
  * expires_at} when the page sends {type: "signed-in", ...} with messageParent. Rejects with an
  * Error in plain words when the dialog cannot open or is closed. Closes the dialog either way.
  */
@@ -365,9 +364,10 @@ export function openSignInDialog(url) {
   if (!office?.context?.ui?.displayDialogAsync) {
     return Promise.reject(new Error("The sign-in window needs Office: open the pane in Word."));
   }
-  const origin = new URL(url, globalThis.location?.href).origin;
+  // Office wants the dialog's full address; the pane may pass a path on its own origin.
+  const address = new URL(url, globalThis.location?.href);
   return new Promise((resolve, reject) => {
-    office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
+    office.context.ui.displayDialogAsync(address.href, { height: 60, width: 30 }, (opened) => {
       if (opened.status !== "succeeded") {
         reject(dialogError(opened.error?.code));
         return;
@@ -385,7 +385,7 @@ export function openSignInDialog(url) {
         settle();
       };
       dialog.addEventHandler(office.EventType?.DialogMessageReceived ?? "dialogMessageReceived", (arg) => {
-        if (arg.origin && arg.origin !== origin) return; // only our own sign-in page speaks
+        if (arg.origin && arg.origin !== address.origin) return; // only our sign-in page speaks
         let message;
         try {
           message = JSON.parse(arg.message);

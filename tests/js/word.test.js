@@ -190,6 +190,39 @@ describe("layOut", () => {
     assert.equal(parseBinding(xml).origin, origin);
   });
 
+  test("a section with no revision yet is laid out but has no binding entry", async () => {
+    const word = new FakeWord();
+    const draft = { key: "publicity", title: "Publicity", text: "", revision: null, sha256: null };
+
+    const { value } = await word.run(async (context) =>
+      layOut(context, BINDING, [...(await agreement()), draft]),
+    );
+
+    assert.deepEqual(value.created.at(-1), "publicity");
+    assert.equal(word.controls("pa:publicity").length, 1);
+    const binding = parseBinding(word.parts[0].xml);
+    assert.deepEqual(Object.keys(binding.sections), ["purpose_and_aims", "roles", "review"]);
+  });
+
+  test("reads the binding the server writes (declaration, status, fingerprint)", async () => {
+    const sha = "a".repeat(64);
+    const xml =
+      "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" +
+      `<pa:agreement xmlns:pa="${NAMESPACE}" id="7" version="2" origin="https://x.example"` +
+      ` status="final" fingerprint="${sha}"><pa:section key="roles" revision="5" sha256="${sha}"/>` +
+      "</pa:agreement>";
+    const word = new FakeWord({ parts: [{ id: "{s}", xml }] });
+
+    const { value } = await word.run((context) => readDocument(context));
+
+    assert.deepEqual(value.binding, {
+      agreementId: 7,
+      version: 2,
+      origin: "https://x.example",
+      sections: { roles: { revision: 5, sha256: sha } },
+    });
+  });
+
   test("replaces an older binding part instead of adding a second one", async () => {
     const old = `<pa:agreement xmlns:pa="${NAMESPACE}" id="12" version="1" origin="x"/>`;
     const word = new FakeWord({ parts: [{ id: "{a}", xml: old }, { id: "{b}", xml: old }] });
@@ -456,6 +489,23 @@ describe("openSignInDialog", () => {
       return true;
     });
     assert.equal(dialog.closed, 1);
+  });
+
+  test("a path is opened as a full address on the pane's origin", async () => {
+    const { office, dialog } = officeWithDialog();
+    globalThis.Office = office;
+    globalThis.location = { href: "https://agreements.example.org/pane/#agreement=3" };
+    try {
+      const signedIn = openSignInDialog("/auth/login?dialog=1");
+      assert.equal(dialog.url, "https://agreements.example.org/auth/login?dialog=1");
+      dialog.handlers.dialogMessageReceived({
+        message: JSON.stringify({ type: "signed-in", token: "t", expires_at: "e" }),
+        origin: "https://agreements.example.org",
+      });
+      assert.deepEqual(await signedIn, { token: "t", expires_at: "e" });
+    } finally {
+      delete globalThis.location;
+    }
   });
 
   test("rejects in plain words when the pop-up is blocked", async () => {
