@@ -124,9 +124,16 @@ export function parseBinding(xml) {
   return { agreementId, version, origin: root.getAttribute("origin") ?? "", sections };
 }
 
+function wholeOrNull(value) {
+  if (Number.isInteger(value) && value >= 0) return value;
+  return typeof value === "string" ? wholeNumber(value) : null;
+}
+
 function checkBinding(binding) {
-  const { agreementId, version, origin } = binding ?? {};
-  if (!Number.isInteger(agreementId) || !Number.isInteger(version) || typeof origin !== "string") {
+  const agreementId = wholeOrNull(binding?.agreementId);
+  const version = wholeOrNull(binding?.version);
+  const origin = binding?.origin;
+  if (agreementId === null || version === null || typeof origin !== "string") {
     throw new TypeError("The binding needs a whole-number agreementId and version and an origin.");
   }
   return { agreementId, version, origin };
@@ -339,14 +346,14 @@ export async function writeSection(context, binding, section) {
 // Sign-in in the Office dialog
 
 const DIALOG_ERRORS = {
-  12002: "The sign-in page could not be opened (it was not found or the address is wrong).",
-  12003: "The sign-in page must be served over HTTPS.",
-  12004: "The sign-in page is not on a domain this add-in trusts.",
+  12002: "The sign-in page could not be loaded. Check your connection, then try again.",
+  12003: "The sign-in page moved to an address that is not secure (not HTTPS), so Word closed it.",
+  12004: "The sign-in page is not on this add-in's own site, so Word would not open it.",
   12005: "The sign-in page must be served over HTTPS.",
   12006: "The sign-in window was closed before signing in finished.",
   12007: "A sign-in window is already open. Finish or close it, then try again.",
-  12009: "The sign-in window was blocked. Allow pop-ups for this add-in, then try again.",
-  12011: "Your browser blocked the sign-in window. Allow pop-ups for this add-in, then try again.",
+  12009: "The sign-in window was not allowed to open. Try again and allow it when Word asks.",
+  12011: "Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.",
 };
 
 function dialogError(code) {

@@ -233,6 +233,20 @@ describe("layOut", () => {
     assert.equal(Object.keys(parseBinding(word.parts[0].xml).sections).length, 3);
   });
 
+  test("takes ids as numbers or digit strings, and refuses anything else", async () => {
+    const word = new FakeWord();
+    const sections = await agreement();
+    await word.run((context) => layOut(context, { ...BINDING, agreementId: "12" }, sections));
+    assert.equal(parseBinding(word.parts[0].xml).agreementId, 12);
+
+    for (const agreementId of ["12a", -1, 1.5, null]) {
+      await assert.rejects(
+        word.run((context) => layOut(context, { ...BINDING, agreementId }, sections)),
+        /whole-number agreementId/,
+      );
+    }
+  });
+
   test("refuses a key that cannot be a tag, before touching the document", async () => {
     const word = new FakeWord();
     const bad = { key: "Roles!", title: "x", text: "y", revision: 1, sha256: "" };
@@ -508,11 +522,19 @@ describe("openSignInDialog", () => {
     }
   });
 
-  test("rejects in plain words when the pop-up is blocked", async () => {
-    const { office } = officeWithDialog({ openError: 12009 });
-    globalThis.Office = office;
-
-    await assert.rejects(openSignInDialog(URL_), /blocked/);
+  test("rejects in plain words when the window cannot open (declined, pop-up blocked)", async () => {
+    for (const [code, words] of [
+      [12009, /not allowed to open/],
+      [12011, /browser blocked the sign-in window/],
+      [12007, /already open/],
+    ]) {
+      globalThis.Office = officeWithDialog({ openError: code }).office;
+      await assert.rejects(openSignInDialog(URL_), (error) => {
+        assert.equal(error.code, code);
+        assert.match(error.message, words);
+        return true;
+      });
+    }
   });
 
   test("outside Office it says so instead of failing strangely", async () => {
