@@ -4,6 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PRODUCT := $(VENV)/.product
+NODE_STAMP := node_modules/.installed
 
 .PHONY: run test lint format bench clean
 
@@ -20,10 +21,15 @@ $(PRODUCT): pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $(PRODUCT)
 
+$(NODE_STAMP): package.json package-lock.json  ## the JS test tools, exactly as locked
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 run: $(PRODUCT)  ## start the product: SQLite, built-in login, https://localhost:3000
 	$(PY) -m plugin
 
-test: $(STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
+test: $(STAMP) $(NODE_STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
+	npm test
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -40,4 +46,4 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	$(PY) bench/document_render.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -12,7 +12,7 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     import auth
 
-    from . import api, documents, security, settings, store
+    from . import addin, api, documents, security, settings, store
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)
@@ -21,6 +21,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     auth.init_app(app)  # before the API: it adds the token endpoints to the API blueprint
     api.init_app(app)
     documents.init_app(app)
+    addin.init_app(app)
 
     @app.get("/healthz")
     def healthz():
