@@ -12,7 +12,12 @@ from flask import Blueprint, Flask, abort, send_from_directory
 
 HERE = Path(__file__).parent
 # Only what the page needs is served: no Python source, no data files.
-SERVED = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
+SERVED = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
 
 bp = Blueprint("pane", __name__, url_prefix="/pane")
 

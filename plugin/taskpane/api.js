@@ -23,7 +23,9 @@ const PLAIN = {
 
 /** Plain words for a problem+json body (RFC 9457) and its status. */
 export function problemWords(status, problem) {
-  const detail = problem && typeof problem.detail === "string" ? problem.detail : "";
+  let detail = problem && typeof problem.detail === "string" ? problem.detail : "";
+  // The web server's own wording for an unknown address or method is meant for developers.
+  if (/^The (requested URL|method is not allowed)/.test(detail)) detail = "";
   const errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
   const listed = errors
     .slice(0, 5)
@@ -125,7 +127,13 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
     },
     /** A document (draft or final) as a Blob and its file name. */
     async download(path) {
-      const { response } = await call("GET", path, { raw: true });
+      let response;
+      try {
+        ({ response } = await call("GET", path, { raw: true }));
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 404) throw error;
+        throw new ApiError(404, "The server cannot provide this document yet.", error.problem);
+      }
       const disposition = response.headers.get("Content-Disposition") || "";
       const match = /filename="?([^";]+)"?/.exec(disposition);
       return { blob: await response.blob(), name: match ? match[1] : null };

@@ -12,6 +12,7 @@ const POLL_MS = 4000;
 const TOKEN = "pa.token";
 const EXPIRES = "pa.token_expires_at";
 const INVITATION = "pa.invitation";
+const PLACE = "pa.place"; // where the user was, so that a reload takes them back there
 
 const pane = {
   inWord: false,
@@ -115,12 +116,40 @@ async function afterSignIn() {
     return;
   }
   if (pane.inWord && (await openBoundAgreement())) return;
+  if (await reopenPlace()) return;
   await showList();
+}
+
+function remember(place) {
+  if (place) sessionStorage.setItem(PLACE, JSON.stringify(place));
+  else sessionStorage.removeItem(PLACE);
+}
+
+async function reopenPlace() {
+  let place;
+  try {
+    place = JSON.parse(sessionStorage.getItem(PLACE) || "null");
+  } catch {
+    place = null;
+  }
+  if (!place || !Number.isInteger(place.agreement)) return false;
+  try {
+    await openAgreement(place.agreement);
+  } catch (error) {
+    if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
+    remember(null);
+    return false;
+  }
+  if (place.section && pane.agreement.sections.some((s) => s.key === place.section)) {
+    await openSection(place.section);
+  }
+  return true;
 }
 
 // Agreements ----------------------------------------------------------------------------------
 
 async function showList() {
+  remember(null);
   stopWatching();
   pane.agreement = null;
   view.renderAgreementList(await api.agreements());
@@ -150,6 +179,7 @@ async function openAgreement(id) {
   pane.sectionKey = null;
   view.renderAudit(null);
   await refresh(id);
+  remember({ agreement: pane.agreement.id });
   view.show("agreement");
   startWatching();
   if (pane.inWord) await compareWithDocument();
@@ -229,6 +259,7 @@ async function openSection(key) {
   const draft = loadDraft(sessionStorage, pane.agreement.id, key);
   renderEditor(section, draft, fields);
   view.show("section");
+  remember({ agreement: pane.agreement.id, section: key });
 }
 
 function renderEditor(section, draft, fields = section.revision && section.revision.fields) {
@@ -256,10 +287,15 @@ async function saveSection(base = pane.editorBase) {
   } catch (error) {
     if (error instanceof ApiError && error.status === 409 && error.problem && error.problem.current) {
       pane.conflict = { theirs: error.problem.current };
+      await refresh(); // the state names who saved their version
+      const current = currentSection().revision;
+      if (current && current.number === pane.conflict.theirs.number) {
+        pane.conflict.theirs = { ...pane.conflict.theirs, author: current.author };
+      }
       const mine = work.textEdited
         ? work.text
         : "Your changes to the details above (the wording is written from them when you save).";
-      view.renderConflict(error.problem.current, mine);
+      view.renderConflict(pane.conflict.theirs, mine);
       view.announce("Someone else saved this section first. Choose which version to keep.");
       return;
     }
@@ -361,6 +397,7 @@ async function download(kind) {
 }
 
 async function invite(partyId, role) {
+  view.clearInvitation(); // never leave an older link on show while a new one is made
   const answer = await api.invite(pane.agreement.id, { party_id: partyId, role });
   view.renderInvitation(invitationLink(location.origin, answer));
   view.announce("The invitation link is ready. Copy it and send it to them.");
@@ -498,6 +535,7 @@ async function start() {
     showList: act("show agreements", showList),
     showAgreement: act("show agreement", async () => {
       pane.sectionKey = null;
+      remember({ agreement: pane.agreement.id });
       await refresh();
       view.show("agreement");
     }),

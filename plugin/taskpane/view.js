@@ -281,6 +281,11 @@ export function renderInvitation(link) {
   $("invite-link").select();
 }
 
+export function clearInvitation() {
+  $("invite-result").hidden = true;
+  $("invite-link").value = "";
+}
+
 export function selectInvitationLink() {
   $("invite-link").select();
 }
