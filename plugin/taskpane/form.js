@@ -5,10 +5,10 @@
 let counter = 0;
 const nextId = (key) => `field-${key}-${++counter}`;
 
-function labelled(el, spec, id, control, extra = null) {
+function labelled(el, spec, id, control) {
   const help = spec.help ? el("p", { class: "help", id: `${id}-help`, text: spec.help }) : null;
   if (help) control.setAttribute("aria-describedby", `${id}-help`);
-  return el("div", { class: "field" }, el("label", { for: id, text: spec.label }), help, control, extra);
+  return el("div", { class: "field" }, el("label", { for: id, text: spec.label }), help, control);
 }
 
 function group(el, spec, id, ...children) {
@@ -81,9 +81,9 @@ function buildField(spec, value, parties, el) {
     case "list": {
       const area = el("textarea", { id, rows: 3 });
       area.value = (value || []).join("\n");
-      const note = el("p", { class: "help", text: "One item per line." });
+      const help = `${spec.help ? `${spec.help} ` : ""}One item per line.`;
       const get = () => area.value.split("\n").map((l) => l.trim()).filter(Boolean);
-      return { element: labelled(el, spec, id, area, note), get };
+      return { element: labelled(el, { ...spec, help }, id, area), get };
     }
     case "records":
       return buildRecords(spec, value || [], parties, el, id);
@@ -95,12 +95,12 @@ function buildField(spec, value, parties, el) {
 function buildRecords(spec, items, parties, el, id) {
   const list = el("ol", { class: "records" });
   const entries = [];
-  const noun = spec.label.replace(/s$/, "").toLowerCase();
 
   function renumber() {
     entries.forEach((entry, i) => {
       entry.legend.textContent = `${spec.label}: item ${i + 1}`;
       entry.remove.textContent = `Remove item ${i + 1}`;
+      entry.remove.setAttribute("aria-label", `Remove item ${i + 1} from ${spec.label}`);
     });
   }
 
@@ -127,7 +127,12 @@ function buildRecords(spec, items, parties, el, id) {
     }
   }
 
-  const addButton = el("button", { type: "button", class: "button subtle", text: `Add a ${noun}` });
+  const addButton = el("button", {
+    type: "button",
+    class: "button subtle",
+    text: "Add an entry",
+    "aria-label": `Add an entry to ${spec.label}`,
+  });
   addButton.addEventListener("click", () => {
     add({}, true);
     list.dispatchEvent(new Event("change", { bubbles: true }));

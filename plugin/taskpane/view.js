@@ -215,27 +215,31 @@ export function renderAgreement(agreement, labels) {
   $("agreement-progress").max = Math.max(overall.total, 1);
   $("agreement-progress").value = overall.done;
 
-  $("section-list").replaceChildren(
-    ...agreement.sections.map((section) => {
-      const status = sectionStatus(agreement, section);
-      const title = section.required ? section.title : `${section.title} (optional)`;
-      return el(
-        "li",
-        {},
-        el(
-          "button",
-          {
-            type: "button",
-            class: "card",
-            "data-section": section.key,
-            onclick: () => emit("openSection", section.key),
-          },
-          el("span", { class: "card-title", text: title }),
-          el("span", { class: `badge status-${status.code}`, text: status.words }),
-        ),
-      );
-    }),
-  );
+  const card = (section) => {
+    const status = sectionStatus(agreement, section);
+    return el(
+      "li",
+      {},
+      el(
+        "button",
+        {
+          type: "button",
+          class: "card",
+          "data-section": section.key,
+          onclick: () => emit("openSection", section.key),
+        },
+        el("span", { class: "card-title", text: section.title }),
+        el("span", { class: `badge status-${status.code}`, text: status.words }),
+      ),
+    );
+  };
+  const optional = agreement.sections.filter((s) => !s.required);
+  $("section-list").replaceChildren(...agreement.sections.filter((s) => s.required).map(card));
+  $("optional-list").replaceChildren(...optional.map(card));
+  $("optional-panel").hidden = !optional.length;
+  const started = optional.filter((s) => s.revision).length;
+  $("optional-title").textContent =
+    `Optional sections (${optional.length}${started ? `, ${started} started` : ""})`;
 
   const final = agreement.status === "final";
   const { ready, missing } = agreement.readiness;
@@ -262,7 +266,11 @@ export function renderAgreement(agreement, labels) {
     }),
   );
   const inviting = can(agreement, "invite");
-  $("invite-form").hidden = !inviting;
+  const everyoneIn = agreement.parties.every((p) =>
+    agreement.members.some((m) => m.party_id === p.id),
+  );
+  if ($("invite-panel").hidden && inviting && !everyoneIn) $("invite-panel").open = true;
+  $("invite-panel").hidden = !inviting;
   if (inviting) {
     const select = $("invite-party");
     const chosen = select.value;

@@ -68,7 +68,7 @@ def fill_every_field(page, words: str) -> None:
     """Fill the generated form the way a person would: one item in each list of records, then
     every box, date, number, choice and tick box."""
     form = page.locator("#section-fields")
-    adders = form.get_by_role("button", name=re.compile(r"^Add a "))
+    adders = form.get_by_role("button", name=re.compile(r"^Add an entry to "))
     for i in range(adders.count()):
         adders.nth(i).click()
     for i, box in enumerate(form.locator("input[type=text]").all()):
