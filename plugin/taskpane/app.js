@@ -195,7 +195,11 @@ async function refresh(id = pane.agreement && pane.agreement.id) {
 
 function setState(agreement, etag = null) {
   const before = pane.sectionKey && pane.agreement ? currentSection() : null;
+  const wasFinal = pane.agreement && pane.agreement.id === agreement.id && pane.agreement.status;
   pane.agreement = agreement;
+  if (wasFinal === "drafting" && agreement.status === "final") {
+    view.announce("Every partner has agreed: the agreement is now final.");
+  }
   pane.etag = etag;
   view.renderAgreement(agreement, labels(agreement));
   if (!pane.sectionKey) return;

@@ -86,6 +86,7 @@ export function bind(actions) {
 /** Show one screen and move focus to its heading, so screen readers announce where they are. */
 export function show(name, { focus = true } = {}) {
   $("loading").hidden = true;
+  $("status").textContent = ""; // what was said about the last screen is over
   for (const screen of SCREENS) $(`screen-${screen}`).hidden = screen !== name;
   const heading = $(`screen-${name}`).querySelector("h1");
   document.title = `${heading.textContent} – Partnership agreements`;
@@ -251,8 +252,12 @@ export function renderAgreement(agreement, labels) {
   $("readiness-missing").replaceChildren(
     ...(final || ready ? [] : missing.map((m) => el("li", { text: m }))),
   );
+  // Once final, downloading is what people come for: put it first.
+  if (final) $("progress-block").after($("finishing"));
+  else $("optional-panel").after($("finishing"));
   $("finalise").hidden = !can(agreement, "finalise");
   $("finalise").disabled = !ready;
+  $("download-draft").hidden = final;
   $("download-final-docx").hidden = !final;
   $("download-final-pdf").hidden = !final;
 
