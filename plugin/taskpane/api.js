@@ -31,6 +31,7 @@ export function problemWords(status, problem) {
     .slice(0, 5)
     .map((e) => (e.field && e.field !== "(body)" ? `${e.field}: ${e.message}` : e.message));
   if (status >= 500) return "Something went wrong on the server. Please try again in a moment.";
+  if (status === 401) return PLAIN[401]; // the server's words here are for developers
   const words = detail || PLAIN[status] || `The server refused the request (${status}).`;
   return listed.length ? `${words} ${listed.join("; ")}.` : words;
 }

@@ -527,7 +527,7 @@ async function saveDocumentText(key) {
 // Start ---------------------------------------------------------------------------------------
 
 async function officeHost() {
-  // Office.js may be missing (a plain browser) or unreachable: never wait on it for long.
+  // The Office library may be missing (a plain browser) or unreachable: never wait long.
   const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 3000));
   return Promise.race([word.ready(), timeout]);
 }
@@ -573,12 +573,16 @@ async function start() {
     }
   }
   pane.inWord = Boolean(await officeHost()) && word.inWord();
-  if (!token()) {
-    view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });
-    view.show("sign-in", { focus: false });
-    return;
+  try {
+    if (!token()) {
+      view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });
+      view.show("sign-in");
+      return;
+    }
+    await afterSignIn();
+  } finally {
+    view.followUserActions();
   }
-  await afterSignIn();
 }
 
 act("start", start)();

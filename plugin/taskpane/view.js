@@ -83,6 +83,13 @@ export function bind(actions) {
 
 // Screens, messages, focus ---------------------------------------------------------------------
 
+let moveFocus = false; // not while the page first loads: focus starts at its top (skip link)
+
+/** From now on, each new screen takes the focus to its heading. */
+export function followUserActions() {
+  moveFocus = true;
+}
+
 /** Show one screen and move focus to its heading, so screen readers announce where they are. */
 export function show(name, { focus = true } = {}) {
   $("loading").hidden = true;
@@ -90,8 +97,8 @@ export function show(name, { focus = true } = {}) {
   for (const screen of SCREENS) $(`screen-${screen}`).hidden = screen !== name;
   const heading = $(`screen-${name}`).querySelector("h1");
   document.title = `${heading.textContent} – Partnership agreements`;
-  if (focus) {
-    heading.tabIndex = -1;
+  heading.tabIndex = -1;
+  if (focus && moveFocus) {
     heading.focus();
   }
 }

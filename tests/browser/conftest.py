@@ -53,7 +53,7 @@ def pane_user(app, browser, live_server):
     flow lands), stored where the sign-in hand-off stores it, before the pane loads."""
     contexts = []
 
-    def make(name: str, width: int = WIDE) -> PaneUser:
+    def make(name: str, width: int = WIDE, signed_in: bool = True) -> PaneUser:
         user_id, token, _ = new_user(app, name)
         context = browser.new_context(
             viewport={"width": width, "height": 900}, accept_downloads=True
@@ -61,12 +61,14 @@ def pane_user(app, browser, live_server):
         contexts.append(context)
         # Office.js comes from Microsoft's CDN, out of reach here: the pane must run without it.
         context.route("https://appsforoffice.microsoft.com/**", lambda route: route.abort())
-        context.add_init_script(
-            "if (location.protocol === 'http:' && !sessionStorage.getItem('pa.test.signed-in')) {"
-            f"  localStorage.setItem('pa.token', {json.dumps(token)});"
-            "  sessionStorage.setItem('pa.test.signed-in', '1');"
-            "}"
-        )
+        if signed_in:
+            context.add_init_script(
+                "if (location.protocol === 'http:'"
+                " && !sessionStorage.getItem('pa.test.signed-in')) {"
+                f"  localStorage.setItem('pa.token', {json.dumps(token)});"
+                "  sessionStorage.setItem('pa.test.signed-in', '1');"
+                "}"
+            )
         page = context.new_page()
         page.set_default_timeout(15_000)
         return PaneUser(context, page, live_server, token, user_id, name)
