@@ -7,11 +7,14 @@ fixtures skip (with the reason) only when that browser is absent; CI installs it
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, WIDE
 from tests.conftest import new_user
+
+STATE = re.compile(r"/api/v1/agreements/\d+$")
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +41,13 @@ class PaneUser:
         self.logged: list[str] = []  # console errors (the pane logs every failed action)
         page.on("pageerror", lambda exc: self.uncaught.append(str(exc)))
         page.on("console", self._console)
+        self.state_reads: list[tuple[int, str | None]] = []  # (status, If-None-Match sent)
+        page.on("response", self._response)
+
+    def _response(self, response) -> None:
+        if response.request.method == "GET" and STATE.search(response.url):
+            sent = response.request.headers.get("if-none-match")
+            self.state_reads.append((response.status, sent))
 
     def _console(self, message) -> None:
         if message.type == "error":

@@ -256,5 +256,8 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
             re.compile("The server cannot provide this document yet.")
         )
 
+    # Polling asked with If-None-Match, and the server had nothing new to say at least once.
+    assert any(status == 304 for status, _ in joe.state_reads)
+    assert all(sent for status, sent in joe.state_reads if status == 304)
     for person in (joe, fiona, mark):
         assert person.uncaught == [], f"{person.name}: {person.uncaught}"
