@@ -60,8 +60,12 @@ function wordsFor(error) {
   return "Something went wrong in the pane. Please try again; if it keeps happening, reload it.";
 }
 
+const running = new Set(); // an action clicked twice runs once (a double save would conflict)
+
 function act(name, fn) {
   return async (...args) => {
+    if (running.has(name)) return;
+    running.add(name);
     view.clearError();
     view.setBusy(true);
     try {
@@ -70,6 +74,7 @@ function act(name, fn) {
       console.error(`[pane] ${name} failed:`, error);
       view.showError(wordsFor(error));
     } finally {
+      running.delete(name);
       view.setBusy(false);
     }
   };
@@ -173,7 +178,7 @@ function labels(agreement) {
   };
 }
 
-async function openAgreement(id) {
+async function openAgreement(id, documentRead = null) {
   pane.etag = null;
   pane.agreement = null;
   pane.sectionKey = null;
@@ -182,7 +187,7 @@ async function openAgreement(id) {
   remember({ agreement: pane.agreement.id });
   view.show("agreement");
   startWatching();
-  if (pane.inWord) await compareWithDocument();
+  if (pane.inWord) await compareWithDocument(documentRead);
 }
 
 /** Read the state (conditionally); true when it changed. */
@@ -425,10 +430,10 @@ async function toggleAudit() {
 // Word: the bound document (only through word.js) ---------------------------------------------
 
 async function openBoundAgreement() {
-  const { binding } = await word.run((context) => word.readDocument(context));
-  if (!binding) return false;
+  const read = await word.run((context) => word.readDocument(context));
+  if (!read.binding) return false;
   try {
-    await openAgreement(binding.agreementId);
+    await openAgreement(read.binding.agreementId, read);
     return true;
   } catch (error) {
     if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
@@ -455,8 +460,8 @@ function laidOut(section) {
 }
 
 /** Read the document once; bring untouched sections up to date, offer edited ones. */
-async function compareWithDocument() {
-  const { binding, texts } = await word.run((context) => word.readDocument(context));
+async function compareWithDocument(read = null) {
+  const { binding, texts } = read || (await word.run((context) => word.readDocument(context)));
   const a = pane.agreement;
   if (!binding || Number(binding.agreementId) !== a.id) {
     pane.binding = null;
@@ -546,7 +551,15 @@ async function start() {
     openAgreement: act("open agreement", openAgreement),
     createAgreement: act("create agreement", createAgreement),
     openSection: act("open section", openSection),
-    editorChanged: () => keepWork(),
+    editorChanged: () => {
+      try {
+        keepWork();
+      } catch (error) {
+        // Typing goes on (nothing is lost from the form); the user is told once it cannot be kept.
+        console.error("[pane] keeping the draft failed:", error);
+        view.showError("Your unsaved changes cannot be kept in this tab: save them soon.");
+      }
+    },
     saveSection: act("save section", () => saveSection()),
     keepTheirs: act("keep their version", keepTheirs),
     saveMine: act("save my version", saveMine),
