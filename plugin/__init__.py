@@ -10,8 +10,7 @@ from flask import Flask
 def create_app(config: Mapping | None = None) -> Flask:
     """Build the app: defaults, then the environment (PA_*), then `config` (tests)."""
 
-    from . import api, security, settings, store
-    from . import taskpane
+    from . import api, security, settings, store, taskpane
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)

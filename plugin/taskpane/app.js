@@ -115,7 +115,13 @@ async function afterSignIn() {
   const invitation = sessionStorage.getItem(INVITATION);
   if (invitation) {
     sessionStorage.removeItem(INVITATION);
-    const membership = await api.accept(invitation);
+    let membership;
+    try {
+      membership = await api.accept(invitation);
+    } catch (error) {
+      await showList(); // somewhere to be while reading why it did not work
+      throw error;
+    }
     await openAgreement(membership.agreement_id);
     view.announce(`You have joined “${pane.agreement.title}”.`);
     return;
@@ -200,9 +206,10 @@ async function refresh(id = pane.agreement && pane.agreement.id) {
 
 function setState(agreement, etag = null) {
   const before = pane.sectionKey && pane.agreement ? currentSection() : null;
-  const wasFinal = pane.agreement && pane.agreement.id === agreement.id && pane.agreement.status;
+  const same = pane.agreement && pane.agreement.id === agreement.id;
+  const previousStatus = same ? pane.agreement.status : null;
   pane.agreement = agreement;
-  if (wasFinal === "drafting" && agreement.status === "final") {
+  if (previousStatus === "drafting" && agreement.status === "final") {
     view.announce("Every partner has agreed: the agreement is now final.");
   }
   pane.etag = etag;
@@ -210,7 +217,8 @@ function setState(agreement, etag = null) {
   if (!pane.sectionKey) return;
   const section = currentSection();
   view.renderSectionState(agreement, section);
-  const moved = (before && before.revision && before.revision.number) !== (section.revision && section.revision.number);
+  const number = (s) => (s && s.revision ? s.revision.number : 0);
+  const moved = before !== null && number(before) !== number(section);
   // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
   if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
     renderEditor(section, null);
@@ -238,11 +246,17 @@ function stopWatching() {
   timer = null;
 }
 
+let polling = false;
+
 async function poll() {
+  if (polling) return; // a slow answer is not asked for twice
+  polling = true;
   try {
     if ((await refresh()) && pane.inWord) await compareWithDocument();
   } catch (error) {
     console.error("[pane] refresh failed:", error);
+  } finally {
+    polling = false;
   }
 }
 

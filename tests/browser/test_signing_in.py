@@ -86,9 +86,11 @@ def test_a_used_invitation_is_explained_in_plain_words(app, pane_user, live_serv
     )
     mark = pane_user("Mark Baird")
     mark.open(f"/pane/#invitation={link['token']}")
-    expect(mark.page.get_by_role("alert")).to_be_visible()
-    expect(mark.page.get_by_role("alert")).not_to_contain_text("URL")
-    expect(mark.page.get_by_role("heading", name="Your agreements")).to_be_hidden()
+    alert = mark.page.get_by_role("alert")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("This invitation has already been used.")
+    expect(mark.page.get_by_role("heading", name="Your agreements")).to_be_visible()
+    expect(mark.page.get_by_role("button", name="Eastfield youth diversion")).to_have_count(0)
 
 
 def test_sign_out_forgets_the_token(app, pane_user, live_server):
