@@ -99,6 +99,7 @@ async function signOut() {
     if (!(error instanceof ApiError) || ![401, 404, 405].includes(error.status)) throw error;
   }
   forgetToken();
+  signOuts += 1; // anything still loading for the signed-out user stops where it is
   stopWatching();
   pane.user = null;
   view.renderWho(null);
@@ -107,11 +108,17 @@ async function signOut() {
   view.announce("You are signed out.");
 }
 
+let signOuts = 0; // counts sign-outs: a flow started before one must not carry on after it
+
 async function afterSignIn() {
-  pane.user = await api.me();
-  view.renderWho(pane.user);
-  pane.catalogue = await api.catalogue();
-  view.renderCreateOptions(pane.catalogue);
+  const session = signOuts;
+  const user = await api.me();
+  const catalogue = await api.catalogue();
+  if (session !== signOuts) return;
+  pane.user = user;
+  pane.catalogue = catalogue;
+  view.renderWho(user);
+  view.renderCreateOptions(catalogue);
   const invitation = sessionStorage.getItem(INVITATION);
   if (invitation) {
     sessionStorage.removeItem(INVITATION);
@@ -123,6 +130,7 @@ async function afterSignIn() {
       throw error;
     }
     await openAgreement(membership.agreement_id);
+    if (session !== signOuts) return;
     view.announce(`You have joined “${pane.agreement.title}”.`);
     return;
   }
@@ -137,6 +145,7 @@ function remember(place) {
 }
 
 async function reopenPlace() {
+  const session = signOuts;
   let place;
   try {
     place = JSON.parse(sessionStorage.getItem(PLACE) || "null");
@@ -151,6 +160,7 @@ async function reopenPlace() {
     remember(null);
     return false;
   }
+  if (session !== signOuts) return true;
   if (place.section && pane.agreement.sections.some((s) => s.key === place.section)) {
     await openSection(place.section);
   }
@@ -160,10 +170,13 @@ async function reopenPlace() {
 // Agreements ----------------------------------------------------------------------------------
 
 async function showList() {
+  const session = signOuts;
   remember(null);
   stopWatching();
   pane.agreement = null;
-  view.renderAgreementList(await api.agreements());
+  const agreements = await api.agreements();
+  if (session !== signOuts) return;
+  view.renderAgreementList(agreements);
   view.show("list");
 }
 
@@ -189,7 +202,9 @@ async function openAgreement(id, documentRead = null) {
   pane.agreement = null;
   pane.sectionKey = null;
   view.renderAudit(null);
+  const session = signOuts;
   await refresh(id);
+  if (session !== signOuts) return;
   remember({ agreement: pane.agreement.id });
   view.show("agreement");
   startWatching();

@@ -105,6 +105,21 @@ def test_sign_out_forgets_the_token(app, pane_user, live_server):
         assert http_client(live_server, joe.token).get("/me").status_code == 401
 
 
+def test_signing_out_while_the_pane_is_still_loading_stays_signed_out(pane_user):
+    joe = pane_user("Joe Lindsay")
+    held = []
+    joe.page.route(re.compile(r"/api/v1/agreements$"), lambda route: held.append(route))
+    joe.open()
+    expect(joe.page.get_by_text("Signed in as Joe Lindsay")).to_be_visible()
+    joe.page.get_by_role("button", name="Sign out").click()
+    expect(joe.page.get_by_role("heading", name="Sign in")).to_be_visible()
+    assert len(held) == 1
+    held[0].continue_()  # the list arrives after sign-out: it must not be shown
+    joe.page.wait_for_load_state("networkidle")
+    expect(joe.page.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(joe.page.get_by_role("heading", name="Your agreements")).to_be_hidden()
+
+
 def test_a_token_that_no_longer_works_asks_to_sign_in_again(pane_user):
     joe = pane_user("Joe Lindsay", signed_in=False)
     joe.open("/healthz")

@@ -10,6 +10,7 @@ from io import BytesIO
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from playwright.sync_api import expect
 
 from plugin.catalogue import default_catalogue
@@ -26,6 +27,7 @@ PARTIES = [
     "Eastfield High School",
 ]
 THEIRS = "The partners divert young people from anti-social behaviour (Joe's wording)."
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MINE = "The partners give young people in Eastfield safe places to go on Friday evenings."
 
 
@@ -246,15 +248,43 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
     if any(final_docx.match(rule.rule) for rule in app.url_map.iter_rules()):
         with joe.page.expect_download() as waiting:
             joe.page.get_by_role("button", name="Download the final agreement (.docx)").click()
-        document = docx.Document(BytesIO(open(waiting.value.path(), "rb").read()))  # noqa: SIM115
-        text = "\n".join(p.text for p in document.paragraphs)
-        assert normalise(MINE) in text and TITLE in text
         assert zipfile.is_zipfile(waiting.value.path())
+        body = docx.Document(waiting.value.path()).element.body
+        text = "".join(t.text or "" for t in body.iter(qn("w:t")))  # in content controls too
+        assert normalise(MINE) in text and TITLE in text
+        tags = {t.get(qn("w:val")) for t in body.iter(qn("w:tag"))}
+        assert {f"pa:{key}" for key in required} <= tags
     else:
         joe.page.get_by_role("button", name="Download the final agreement (.docx)").click()
         expect(joe.page.get_by_role("alert")).to_have_text(
             re.compile("The server cannot provide this document yet.")
         )
+        # The pane's half of a download, against a stand-in answer until then: it asks with
+        # the bearer token and hands the file to the browser under the server's file name.
+        made = docx.Document()
+        made.add_paragraph(MINE)
+        body = BytesIO()
+        made.save(body)
+        asked = []
+
+        def stand_in(route):
+            asked.append(route.request.headers.get("authorization"))
+            route.fulfill(
+                status=200,
+                body=body.getvalue(),
+                headers={
+                    "Content-Type": DOCX,
+                    "Content-Disposition": 'attachment; filename="eastfield-v1.docx"',
+                },
+            )
+
+        joe.page.route(re.compile(r"/api/v1/agreements/\d+/versions/1/document\.docx$"), stand_in)
+        with joe.page.expect_download() as waiting:
+            joe.page.get_by_role("button", name="Download the final agreement (.docx)").click()
+        assert waiting.value.suggested_filename == "eastfield-v1.docx"
+        assert asked == [f"Bearer {joe.token}"]
+        saved = docx.Document(waiting.value.path())
+        assert [p.text for p in saved.paragraphs] == [MINE]
 
     # Polling asked with If-None-Match, and the server had nothing new to say at least once.
     assert any(status == 304 for status, _ in joe.state_reads)
