@@ -10,10 +10,13 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, WIDE
 from tests.conftest import new_user
 
+# The machine running the tests may be busy: wait up to 15 s for what a user would see.
+expect.set_options(timeout=15_000)
 STATE = re.compile(r"/api/v1/agreements/\d+$")
 
 
