@@ -2,6 +2,7 @@
 // put in with textContent or value, never as HTML.
 
 import { buildFields } from "./form.js";
+import { eventWords } from "./history.js";
 import {
   approvingParties,
   can,
@@ -255,10 +256,10 @@ export function renderAgreement(agreement, labels) {
     ? "This agreement is final. Download it below."
     : ready
       ? "Every partner has approved every required section. It can be finalised."
-      : "Before it can be finalised:";
-  $("readiness-missing").replaceChildren(
-    ...(final || ready ? [] : missing.map((m) => el("li", { text: m }))),
-  );
+      : "It can be finalised once every partner has approved every required section.";
+  $("readiness-details").hidden = final || ready;
+  $("readiness-count").textContent = `What is still missing (${missing.length})`;
+  $("readiness-missing").replaceChildren(...missing.map((m) => el("li", { text: m })));
   // Once final, downloading is what people come for: put it first.
   if (final) $("progress-block").after($("finishing"));
   else $("optional-panel").after($("finishing"));
@@ -347,10 +348,12 @@ export function renderAudit(list, agreement) {
     ...list.events.map((e) => {
       const who = e.actor_id ? people.get(e.actor_id) || `user ${e.actor_id}` : "the system";
       const when = new Date(e.created_at).toLocaleString();
-      const what = [e.kind.replaceAll("_", " "), e.data.section, e.data.number && `#${e.data.number}`]
-        .filter(Boolean)
-        .join(" · ");
-      return el("li", {}, el("span", { text: what }), el("span", { class: "meta", text: ` ${who}, ${when}` }));
+      return el(
+        "li",
+        {},
+        el("span", { text: eventWords(e, agreement) }),
+        el("span", { class: "meta", text: ` (${who}, ${when})` }),
+      );
     }),
   );
   $("audit").hidden = false;

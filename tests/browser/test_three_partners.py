@@ -240,6 +240,13 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
     joe.page.get_by_role("button", name="Show the audit trail").click()
     expect(joe.page.locator("#audit-chain")).to_contain_text("are intact")
     assert joe.page.locator("#audit-list li").count() > len(required) * 4
+    aims_title = default_catalogue().section("purpose_and_aims").title
+    expect(joe.page.locator("#audit-list")).to_contain_text(
+        f"Wrote revision 3 of “{aims_title}” (Fiona Reid, "
+    )
+    expect(joe.page.locator("#audit-list")).to_contain_text(
+        "Joined for Eastfield High School (Mark Baird, "
+    )
     screenshot(joe.page, "07-audit")
 
     # The final .docx, fetched with the bearer token and saved through the browser. The route

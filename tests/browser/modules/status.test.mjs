@@ -90,3 +90,22 @@ test("findings that must be fixed come before those worth adding", () => {
   ];
   assert.deepEqual(sortedFindings(findings).map((f) => f.message), ["a", "c", "b"]);
 });
+
+import { eventWords } from "../../../plugin/taskpane/history.js";
+
+test("audit events in plain words, with section titles and partner names", () => {
+  const a = { ...agreement([{ ...section("aims"), title: "Shared purpose and aims" }]) };
+  const revision = { kind: "revision_added", data: { revision: { section: "aims", number: 2 } } };
+  assert.equal(eventWords(revision, a), "Wrote revision 2 of “Shared purpose and aims”");
+  const approval = {
+    kind: "approval_given",
+    data: { approval: { section: "aims", party_id: 3, revision: 2, sha256: "x" } },
+  };
+  assert.equal(
+    eventWords(approval, a),
+    "Approved revision 2 of “Shared purpose and aims” for Eastfield High School",
+  );
+  assert.equal(eventWords({ kind: "finalised", data: { version: 1 } }, a), "Finalised version 1");
+  assert.equal(eventWords({ kind: "revision_added", data: {} }, a), "revision added"); // unknown shape
+  assert.equal(eventWords({ kind: "something_new", data: {} }, a), "something new");
+});
