@@ -379,12 +379,24 @@ function textFromFields() {
 
 // Approving -----------------------------------------------------------------------------------
 
+/** Run an approval-type call; when the wording moved on meanwhile (409), show the new one. */
+async function onCurrentWording(call) {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) await refresh();
+    throw error;
+  }
+}
+
 async function approve() {
   const section = currentSection();
-  const state = await api.approve(pane.agreement.id, section.key, {
-    party_id: pane.agreement.my_party_id,
-    revision_sha256: section.revision.sha256,
-  });
+  const state = await onCurrentWording(() =>
+    api.approve(pane.agreement.id, section.key, {
+      party_id: pane.agreement.my_party_id,
+      revision_sha256: section.revision.sha256,
+    }),
+  );
   setState(state);
   view.announce(`You approved revision ${section.revision.number} of “${section.title}”.`);
   view.focus("section-status");
@@ -400,11 +412,13 @@ async function withdraw() {
 async function requestChanges(comment) {
   if (!comment.trim()) throw new ApiError(422, "Write what needs to change before you ask.");
   const section = currentSection();
-  await api.requestChanges(pane.agreement.id, section.key, {
-    party_id: pane.agreement.my_party_id,
-    revision_sha256: section.revision.sha256,
-    comment,
-  });
+  await onCurrentWording(() =>
+    api.requestChanges(pane.agreement.id, section.key, {
+      party_id: pane.agreement.my_party_id,
+      revision_sha256: section.revision.sha256,
+      comment,
+    }),
+  );
   view.clearChangeComment();
   await refresh();
   view.announce("Your request for changes is sent to the other partners.");
