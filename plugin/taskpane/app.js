@@ -2,15 +2,21 @@
 // Every user action runs through act(): awaited, errors shown in plain words and logged.
 
 import { ApiError, createApi } from "./api.js";
-import { dropDraft, keepDraft, loadDraft } from "./drafts.js";
+import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";
-import { normalise, sha256Hex } from "./text.js";
+import * as linked from "./linked-document.js";
+import { createSectionEditor } from "./section-editor.js";
+import {
+  BROWSER_SIGN_IN,
+  DIALOG_SIGN_IN,
+  forgetToken,
+  keepToken,
+  storedToken,
+} from "./sign-in.js";
 import * as view from "./view.js";
 import * as word from "./word.js";
 
 const POLL_MS = 4000;
-const TOKEN = "pa.token";
-const EXPIRES = "pa.token_expires_at";
 const INVITATION = "pa.invitation";
 const PLACE = "pa.place"; // where the user was, so that a reload takes them back there
 
@@ -24,30 +30,17 @@ const pane = {
   editorBase: 0, // the revision the editor's work is based on
   conflict: null, // {theirs} while a save conflict waits for the user's choice
   binding: null, // the Word document's binding, when it names the open agreement
-  documentTexts: {},
+  changedInDocument: {}, // section key -> text typed straight into the document
 };
 
 // Sign-in -----------------------------------------------------------------------------------
 
-function token() {
-  const value = localStorage.getItem(TOKEN);
-  const expires = localStorage.getItem(EXPIRES);
-  if (value && expires && Date.parse(expires) <= Date.now()) {
-    forgetToken();
-    return null;
-  }
-  return value;
-}
-
-function forgetToken() {
-  localStorage.removeItem(TOKEN);
-  localStorage.removeItem(EXPIRES);
-}
+const token = () => storedToken(localStorage);
 
 const api = createApi({
   getToken: token,
   onUnauthorised: () => {
-    forgetToken();
+    forgetToken(localStorage);
     pane.user = null;
     view.renderWho(null);
     view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });
@@ -82,12 +75,10 @@ function act(name, fn) {
 
 async function signIn() {
   if (pane.inWord) {
-    const answer = await word.openSignInDialog("/auth/login?dialog=1");
-    localStorage.setItem(TOKEN, answer.token);
-    if (answer.expires_at) localStorage.setItem(EXPIRES, answer.expires_at);
+    keepToken(localStorage, await word.openSignInDialog(DIALOG_SIGN_IN));
     await afterSignIn();
   } else {
-    location.assign(`/auth/login?next=${encodeURIComponent("/pane/")}`);
+    location.assign(BROWSER_SIGN_IN);
   }
 }
 
@@ -98,7 +89,7 @@ async function signOut() {
     // Already signed out on the server (401), or an older server without the endpoint.
     if (!(error instanceof ApiError) || ![401, 404, 405].includes(error.status)) throw error;
   }
-  forgetToken();
+  forgetToken(localStorage);
   signOuts += 1; // anything still loading for the signed-out user stops where it is
   stopWatching();
   pane.user = null;
@@ -162,7 +153,7 @@ async function reopenPlace() {
   }
   if (session !== signOuts) return true;
   if (place.section && pane.agreement.sections.some((s) => s.key === place.section)) {
-    await openSection(place.section);
+    await editor.openSection(place.section);
   }
   return true;
 }
@@ -236,7 +227,7 @@ function setState(agreement, etag = null) {
   const moved = before !== null && number(before) !== number(section);
   // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
   if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
-    renderEditor(section, null);
+    editor.renderEditor(section, null);
   }
 }
 
@@ -279,150 +270,9 @@ document.addEventListener("visibilitychange", () => {
   if (!document.hidden && pane.agreement && timer) poll();
 });
 
-// The section editor --------------------------------------------------------------------------
+// The section editor (section-editor.js) -------------------------------------------------------
 
-function guidanceFor(key) {
-  return pane.catalogue.sections.find((s) => s.key === key) || { fields: [], prompts: [] };
-}
-
-async function openSection(key) {
-  pane.sectionKey = key;
-  pane.conflict = null;
-  view.hideConflict();
-  const section = currentSection();
-  let fields = section.revision ? section.revision.fields : undefined;
-  if (section.revision && fields === undefined) {
-    fields = (await api.section(pane.agreement.id, key)).revision.fields;
-  }
-  const draft = loadDraft(sessionStorage, pane.agreement.id, key);
-  renderEditor(section, draft, fields);
-  view.show("section");
-  remember({ agreement: pane.agreement.id, section: key });
-}
-
-function renderEditor(section, draft, fields = section.revision && section.revision.fields) {
-  pane.editorBase = draft ? draft.base_revision : section.revision ? section.revision.number : 0;
-  const values = draft ? draft.fields : fields || {};
-  view.renderSection(pane.agreement, section, guidanceFor(section.key), values, draft);
-}
-
-function keepWork() {
-  const work = view.readEditor();
-  keepDraft(sessionStorage, pane.agreement.id, pane.sectionKey, {
-    base_revision: pane.editorBase,
-    ...work,
-  });
-}
-
-async function saveSection(base = pane.editorBase) {
-  const work = view.readEditor();
-  keepWork();
-  const body = { base_revision: base, fields: work.fields, source: "pane" };
-  if (work.textEdited) body.text = work.text;
-  let saved;
-  try {
-    saved = await api.saveSection(pane.agreement.id, pane.sectionKey, body);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 409 && error.problem && error.problem.current) {
-      pane.conflict = { theirs: error.problem.current };
-      await refresh(); // the state names who saved their version
-      const current = currentSection().revision;
-      if (current && current.number === pane.conflict.theirs.number) {
-        pane.conflict.theirs = { ...pane.conflict.theirs, author: current.author };
-      }
-      const mine = work.textEdited
-        ? work.text
-        : "Your changes to the details above (the wording is written from them when you save).";
-      view.renderConflict(pane.conflict.theirs, mine);
-      view.announce("Someone else saved this section first. Choose which version to keep.");
-      return;
-    }
-    throw error;
-  }
-  dropDraft(sessionStorage, pane.agreement.id, pane.sectionKey);
-  pane.conflict = null;
-  view.hideConflict();
-  pane.editorBase = saved.revision.number;
-  view.resetEditorText(saved.revision.text);
-  await refresh();
-  renderEditor(currentSection(), null);
-  view.announce(
-    saved.created
-      ? `Saved as revision ${saved.revision.number}.`
-      : "Nothing to save: the wording is the same as the saved one.",
-  );
-  if (pane.binding) await writeToDocument(currentSection());
-}
-
-async function keepTheirs() {
-  dropDraft(sessionStorage, pane.agreement.id, pane.sectionKey);
-  pane.conflict = null;
-  view.hideConflict();
-  pane.etag = null;
-  await refresh();
-  renderEditor(currentSection(), null);
-  view.announce("Their version is kept. Your changes were dropped.");
-  view.focus("section-title");
-}
-
-async function saveMine() {
-  const theirs = pane.conflict.theirs;
-  await saveSection(theirs.number);
-}
-
-function textFromFields() {
-  const section = currentSection();
-  view.resetEditorText(section.revision ? section.revision.text : "");
-  keepWork();
-  view.announce("The wording will be written from the details when you save.");
-}
-
-// Approving -----------------------------------------------------------------------------------
-
-/** Run an approval-type call; when the wording moved on meanwhile (409), show the new one. */
-async function onCurrentWording(call) {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 409) await refresh();
-    throw error;
-  }
-}
-
-async function approve() {
-  const section = currentSection();
-  const state = await onCurrentWording(() =>
-    api.approve(pane.agreement.id, section.key, {
-      party_id: pane.agreement.my_party_id,
-      revision_sha256: section.revision.sha256,
-    }),
-  );
-  setState(state);
-  view.announce(`You approved revision ${section.revision.number} of “${section.title}”.`);
-  view.focus("section-status");
-}
-
-async function withdraw() {
-  await api.withdraw(pane.agreement.id, pane.sectionKey, pane.agreement.my_party_id);
-  await refresh();
-  view.announce("Your approval is withdrawn.");
-  view.focus("section-status");
-}
-
-async function requestChanges(comment) {
-  if (!comment.trim()) throw new ApiError(422, "Write what needs to change before you ask.");
-  const section = currentSection();
-  await onCurrentWording(() =>
-    api.requestChanges(pane.agreement.id, section.key, {
-      party_id: pane.agreement.my_party_id,
-      revision_sha256: section.revision.sha256,
-      comment,
-    }),
-  );
-  view.clearChangeComment();
-  await refresh();
-  view.announce("Your request for changes is sent to the other partners.");
-}
+const editor = createSectionEditor({ pane, api, refresh, setState, remember, writeToDocument });
 
 async function finalise() {
   try {
@@ -470,10 +320,10 @@ async function toggleAudit() {
   view.renderAudit(await api.events(pane.agreement.id), pane.agreement);
 }
 
-// Word: the bound document (only through word.js) ---------------------------------------------
+// Word: the linked document (through linked-document.js and word.js only) ----------------------
 
 async function openBoundAgreement() {
-  const read = await word.run((context) => word.readDocument(context));
+  const read = await linked.read();
   if (!read.binding) return false;
   try {
     await openAgreement(read.binding.agreementId, read);
@@ -482,30 +332,18 @@ async function openBoundAgreement() {
     if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
     await showList();
     view.showError(
-      "This document belongs to an agreement you have not joined. Ask one of its partners to send you an invitation.",
+      "This document belongs to an agreement you have not joined. " +
+        "Ask one of its partners to send you an invitation.",
     );
     return true;
   }
 }
 
-function bindingOf(agreement) {
-  return { agreementId: agreement.id, version: agreement.version, origin: location.origin };
-}
-
-function laidOut(section) {
-  return {
-    key: section.key,
-    title: section.title,
-    text: section.revision.text,
-    revision: section.revision.number,
-    sha256: section.revision.sha256,
-  };
-}
-
 /** Read the document once; bring untouched sections up to date, offer edited ones. */
 async function compareWithDocument(read = null) {
-  const { binding, texts } = read || (await word.run((context) => word.readDocument(context)));
+  const { binding, texts } = read || (await linked.read());
   const a = pane.agreement;
+  pane.changedInDocument = {};
   if (!binding || Number(binding.agreementId) !== a.id) {
     pane.binding = null;
     view.renderDocument({
@@ -517,59 +355,48 @@ async function compareWithDocument(read = null) {
     return;
   }
   pane.binding = binding;
-  pane.documentTexts = texts;
-  const changes = [];
-  const stale = [];
-  for (const section of a.sections.filter((s) => s.revision)) {
-    const text = texts[section.key];
-    const laid = binding.sections[section.key];
-    if (text === undefined) {
-      stale.push(section); // its control was deleted or damaged: restore it from the server
-      continue;
-    }
-    const sha = await sha256Hex(normalise(text));
-    if (sha === section.revision.sha256) continue;
-    if (laid && sha === laid.sha256) stale.push(section);
-    else changes.push({ key: section.key, title: section.title });
-  }
-  if (stale.length) {
-    await word.run((context) => word.layOut(context, bindingOf(a), stale.map(laidOut)));
-  }
+  const { stale, changed } = await linked.compare(a, binding, texts);
+  for (const change of changed) pane.changedInDocument[change.key] = change.text;
+  if (stale.length) await linked.layOut(a, stale, location.origin);
   view.renderDocument({
     inWord: true,
-    words: changes.length
+    words: changed.length
       ? "Some sections were changed in the document itself:"
       : "The document matches the saved agreement.",
-    changes,
+    changes: changed,
   });
 }
 
 async function layOut() {
   const a = pane.agreement;
-  const sections = a.sections.filter((s) => s.revision).map(laidOut);
-  const result = await word.run((context) => word.layOut(context, bindingOf(a), sections));
+  const sections = a.sections.filter((s) => s.revision);
+  const result = await linked.layOut(a, sections, location.origin);
   view.announce(
-    `Done: ${result.created} sections added, ${result.updated} updated, ${result.unchanged} already up to date.`,
+    `Done: ${result.created} sections added, ${result.updated} updated, ` +
+      `${result.unchanged} already up to date.`,
   );
   await compareWithDocument();
 }
 
 async function writeToDocument(section) {
-  await word.run((context) => word.writeSection(context, bindingOf(pane.agreement), laidOut(section)));
+  await linked.writeSection(pane.agreement, section, location.origin);
 }
 
 async function saveDocumentText(key) {
   const section = pane.agreement.sections.find((s) => s.key === key);
-  const laid = pane.binding.sections[key];
+  const laid = (pane.binding.sections || {})[key];
   const saved = await api.saveSection(pane.agreement.id, key, {
     base_revision: laid ? laid.revision : section.revision.number,
-    text: pane.documentTexts[key],
+    text: pane.changedInDocument[key],
     source: "document",
   });
   await refresh();
   await writeToDocument(pane.agreement.sections.find((s) => s.key === key));
   await compareWithDocument();
-  view.announce(`The document's wording of “${section.title}” is saved as revision ${saved.revision.number}. Partners need to approve it again.`);
+  view.announce(
+    `The document's wording of “${section.title}” is saved as revision ` +
+      `${saved.revision.number}. Partners need to approve it again.`,
+  );
 }
 
 // Start ---------------------------------------------------------------------------------------
@@ -593,23 +420,23 @@ async function start() {
     }),
     openAgreement: act("open agreement", openAgreement),
     createAgreement: act("create agreement", createAgreement),
-    openSection: act("open section", openSection),
+    openSection: act("open section", editor.openSection),
     editorChanged: () => {
       try {
-        keepWork();
+        editor.keepWork();
       } catch (error) {
         // Typing goes on (nothing is lost from the form); the user is told once it cannot be kept.
         console.error("[pane] keeping the draft failed:", error);
         view.showError("Your unsaved changes cannot be kept in this tab: save them soon.");
       }
     },
-    saveSection: act("save section", () => saveSection()),
-    keepTheirs: act("keep their version", keepTheirs),
-    saveMine: act("save my version", saveMine),
-    textFromFields: act("reset wording", textFromFields),
-    approve: act("approve", approve),
-    withdraw: act("withdraw approval", withdraw),
-    requestChanges: act("request changes", requestChanges),
+    saveSection: act("save section", () => editor.saveSection()),
+    keepTheirs: act("keep their version", editor.keepTheirs),
+    saveMine: act("save my version", editor.saveMine),
+    textFromFields: act("reset wording", editor.textFromFields),
+    approve: act("approve", editor.approve),
+    withdraw: act("withdraw approval", editor.withdraw),
+    requestChanges: act("request changes", editor.requestChanges),
     finalise: act("finalise", finalise),
     download: act("download", download),
     invite: act("invite", invite),
