@@ -6,13 +6,7 @@ import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";
 import * as linked from "./linked-document.js";
 import { createSectionEditor } from "./section-editor.js";
-import {
-  BROWSER_SIGN_IN,
-  DIALOG_SIGN_IN,
-  forgetToken,
-  keepToken,
-  storedToken,
-} from "./sign-in.js";
+import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
 import * as view from "./view.js";
 import * as word from "./word.js";
 

@@ -13,7 +13,13 @@ function labelled(el, spec, id, control) {
 
 function group(el, spec, id, ...children) {
   const help = spec.help ? el("p", { class: "help", text: spec.help }) : null;
-  return el("fieldset", { class: "field group", id }, el("legend", { text: spec.label }), help, ...children);
+  return el(
+    "fieldset",
+    { class: "field group", id },
+    el("legend", { text: spec.label }),
+    help,
+    ...children,
+  );
 }
 
 function options(el, pairs, chosen, blank) {
@@ -51,14 +57,27 @@ function buildField(spec, value, parties, el) {
     case "longtext": {
       const area = el("textarea", { id, rows: 4, maxlength: spec.max_length });
       area.value = value ?? "";
-      return { element: labelled(el, spec, id, area), get: () => (empty(area.value) ? null : area.value) };
+      return {
+        element: labelled(el, spec, id, area),
+        get: () => (empty(area.value) ? null : area.value),
+      };
     }
     case "choice": {
-      const select = el("select", { id }, ...options(el, Object.entries(spec.options || {}), value, "Not chosen yet"));
-      return { element: labelled(el, spec, id, select), get: () => (empty(select.value) ? null : select.value) };
+      const select = el(
+        "select",
+        { id },
+        ...options(el, Object.entries(spec.options || {}), value, "Not chosen yet"),
+      );
+      return {
+        element: labelled(el, spec, id, select),
+        get: () => (empty(select.value) ? null : select.value),
+      };
     }
     case "bool": {
-      const pairs = [["yes", "Yes"], ["no", "No"]];
+      const pairs = [
+        ["yes", "Yes"],
+        ["no", "No"],
+      ];
       const chosen = value === true ? "yes" : value === false ? "no" : "";
       const select = el("select", { id }, ...options(el, pairs, chosen, "Not decided yet"));
       const get = () => (select.value === "yes" ? true : select.value === "no" ? false : null);
@@ -66,14 +85,25 @@ function buildField(spec, value, parties, el) {
     }
     case "party": {
       const select = el("select", { id }, ...options(el, partyPairs, value, "Not chosen yet"));
-      return { element: labelled(el, spec, id, select), get: () => (empty(select.value) ? null : Number(select.value)) };
+      return {
+        element: labelled(el, spec, id, select),
+        get: () => (empty(select.value) ? null : Number(select.value)),
+      };
     }
     case "parties": {
       const chosen = new Set(value || []);
       const boxes = parties.map((p) => {
         const boxId = `${id}-${p.id}`;
-        const box = el("input", { type: "checkbox", id: boxId, value: p.id, checked: chosen.has(p.id) });
-        return { box, row: el("div", { class: "check" }, box, el("label", { for: boxId, text: p.name })) };
+        const box = el("input", {
+          type: "checkbox",
+          id: boxId,
+          value: p.id,
+          checked: chosen.has(p.id),
+        });
+        return {
+          box,
+          row: el("div", { class: "check" }, box, el("label", { for: boxId, text: p.name })),
+        };
       });
       const get = () => boxes.filter((b) => b.box.checked).map((b) => Number(b.box.value));
       return { element: group(el, spec, id, ...boxes.map((b) => b.row)), get };
@@ -82,7 +112,11 @@ function buildField(spec, value, parties, el) {
       const area = el("textarea", { id, rows: 3 });
       area.value = (value || []).join("\n");
       const help = `${spec.help ? `${spec.help} ` : ""}One item per line.`;
-      const get = () => area.value.split("\n").map((l) => l.trim()).filter(Boolean);
+      const get = () =>
+        area.value
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean);
       return { element: labelled(el, { ...spec, help }, id, area), get };
     }
     case "records":

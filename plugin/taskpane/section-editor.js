@@ -55,7 +55,12 @@ export function createSectionEditor({ pane, api, refresh, setState, remember, wr
     try {
       saved = await api.saveSection(pane.agreement.id, pane.sectionKey, body);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.problem && error.problem.current) {
+      if (
+        error instanceof ApiError &&
+        error.status === 409 &&
+        error.problem &&
+        error.problem.current
+      ) {
         pane.conflict = { theirs: error.problem.current };
         await refresh(); // the state names who saved their version
         const current = currentSection().revision;

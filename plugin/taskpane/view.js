@@ -287,7 +287,11 @@ export function renderAgreement(agreement, labels) {
   if (inviting) {
     const select = $("invite-party");
     const chosen = select.value;
-    fillSelect(select, agreement.parties.map((p) => ({ key: p.id, title: p.name })), (p) => p.title);
+    fillSelect(
+      select,
+      agreement.parties.map((p) => ({ key: p.id, title: p.name })),
+      (p) => p.title,
+    );
     const unjoined = agreement.parties.find(
       (p) => !agreement.members.some((m) => m.party_id === p.id),
     );
@@ -417,7 +421,10 @@ export function renderSectionState(agreement, section) {
           el(
             "li",
             { class: `finding ${f.severity === "should" ? "should" : "must"}` },
-            el("span", { class: "severity", text: f.severity === "should" ? "Worth adding" : "Needed" }),
+            el("span", {
+              class: "severity",
+              text: f.severity === "should" ? "Worth adding" : "Needed",
+            }),
             el("span", { text: ` ${f.message}` }),
             f.source && f.source.length
               ? el("span", { class: "source", text: ` (source: ${f.source.join(", ")})` })
@@ -439,8 +446,10 @@ export function renderSectionState(agreement, section) {
   const mine = agreement.my_party_id;
   const myName = partyName(agreement, mine);
   $("approve").hidden = !mayApprove || approving.has(mine);
-  $("approve").textContent = `Approve revision ${section.revision ? section.revision.number : ""} for ${myName}`;
-  $("withdraw").hidden = !mayApprove || !section.approvals.some((a) => a.party_id === mine && a.current);
+  $("approve").textContent =
+    `Approve revision ${section.revision ? section.revision.number : ""} for ${myName}`;
+  $("withdraw").hidden =
+    !mayApprove || !section.approvals.some((a) => a.party_id === mine && a.current);
   $("change-form").hidden = !mayApprove;
   $("approval-words").textContent = !section.revision
     ? "There is nothing to approve until the section has text."

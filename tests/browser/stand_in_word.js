@@ -4,7 +4,8 @@
 // pane's own Word logic (app.js): sign-in by dialog, laying out, detecting typed changes.
 
 const KEY = "pa.test.document";
-const load = () => JSON.parse(sessionStorage.getItem(KEY) || '{"binding": null, "texts": {}, "runs": 0}');
+const load = () =>
+  JSON.parse(sessionStorage.getItem(KEY) || '{"binding": null, "texts": {}, "runs": 0}');
 const save = (doc) => sessionStorage.setItem(KEY, JSON.stringify(doc));
 
 export function inWord() {
@@ -52,5 +53,8 @@ export async function writeSection(context, binding, section) {
 
 export function openSignInDialog(url) {
   sessionStorage.setItem("pa.test.dialog", url);
-  return Promise.resolve({ token: sessionStorage.getItem("pa.test.dialog-token"), expires_at: null });
+  return Promise.resolve({
+    token: sessionStorage.getItem("pa.test.dialog-token"),
+    expires_at: null,
+  });
 }

@@ -53,7 +53,12 @@ test("every POST carries a fresh Idempotency-Key; PUT and GET do not", async () 
 });
 
 test("a problem becomes plain words and keeps its body (a 409 keeps the current revision)", async () => {
-  const problem = { title: "Conflict", status: 409, detail: "It has moved on.", current: { number: 2 } };
+  const problem = {
+    title: "Conflict",
+    status: 409,
+    detail: "It has moved on.",
+    current: { number: 2 },
+  };
   const server = fakeServer([[409, problem, { "Content-Type": "application/problem+json" }]]);
   const api = createApi({ getToken: () => "t", fetchImpl: server.fetchImpl });
   await assert.rejects(api.saveSection(1, "aims", { base_revision: 1, text: "x" }), (error) => {
@@ -86,7 +91,11 @@ test("plain words: field errors listed, server errors and developer wording hidd
 test("a 401 tells the pane to ask for sign-in", async () => {
   let asked = 0;
   const server = fakeServer([[401, { detail: "x" }]]);
-  const api = createApi({ getToken: () => "t", onUnauthorised: () => asked++, fetchImpl: server.fetchImpl });
+  const api = createApi({
+    getToken: () => "t",
+    onUnauthorised: () => asked++,
+    fetchImpl: server.fetchImpl,
+  });
   await assert.rejects(api.me(), ApiError);
   assert.equal(asked, 1);
 });

@@ -16,7 +16,10 @@ test("the invitation token is read from the fragment only when it looks like one
 test("a link is built on this pane's origin from the token", () => {
   const link = invitationLink("https://pa.example.org", { token: "Ab-_9xyz", url: "https://x/y" });
   assert.equal(link, "https://pa.example.org/pane/#invitation=Ab-_9xyz");
-  assert.equal(invitationLink("https://a", { url: "https://b/pane/#invitation=x" }), "https://b/pane/#invitation=x");
+  assert.equal(
+    invitationLink("https://a", { url: "https://b/pane/#invitation=x" }),
+    "https://b/pane/#invitation=x",
+  );
 });
 
 class Storage {

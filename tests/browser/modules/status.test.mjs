@@ -37,7 +37,10 @@ test("a section without a revision has no text yet", () => {
 
 test("a new revision waits for every partner", () => {
   const s = section("aims", { approvals: [approval(1, false)] });
-  assert.equal(sectionStatus(agreement([s]), s).words, "Draft: waiting for all 3 partners to approve");
+  assert.equal(
+    sectionStatus(agreement([s]), s).words,
+    "Draft: waiting for all 3 partners to approve",
+  );
 });
 
 test("counts the partners still to approve", () => {
@@ -69,7 +72,10 @@ test("progress counts required sections approved by all", () => {
     total: 2,
     words: "1 of 2 required sections approved by every partner",
   });
-  assert.equal(progress({ ...a, status: "final" }).words, "Final: version 1 was agreed by every partner");
+  assert.equal(
+    progress({ ...a, status: "final" }).words,
+    "Final: version 1 was agreed by every partner",
+  );
 });
 
 test("roles: what the buttons offer follows the role, and nothing once final", () => {
@@ -88,7 +94,10 @@ test("findings that must be fixed come before those worth adding", () => {
     { message: "a", severity: "must" },
     { message: "c" },
   ];
-  assert.deepEqual(sortedFindings(findings).map((f) => f.message), ["a", "c", "b"]);
+  assert.deepEqual(
+    sortedFindings(findings).map((f) => f.message),
+    ["a", "c", "b"],
+  );
 });
 
 import { eventWords } from "../../../plugin/taskpane/history.js";
