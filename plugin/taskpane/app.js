@@ -380,7 +380,9 @@ async function saveDocumentText(key) {
   const section = pane.agreement.sections.find((s) => s.key === key);
   const laid = (pane.binding.sections || {})[key];
   const saved = await api.saveSection(pane.agreement.id, key, {
-    base_revision: laid ? laid.revision : section.revision.number,
+    // The revision the document's text was laid out from (a damaged entry: the current one).
+    base_revision:
+      laid && Number.isInteger(laid.revision) ? laid.revision : section.revision.number,
     text: pane.changedInDocument[key],
     source: "document",
   });
