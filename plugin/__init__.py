@@ -12,7 +12,7 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     import auth
 
-    from . import addin, api, documents, security, settings, store
+    from . import addin, api, documents, security, settings, store, taskpane
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)
@@ -22,6 +22,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.init_app(app)
     documents.init_app(app)
     addin.init_app(app)
+    taskpane.init_app(app)
 
     @app.get("/healthz")
     def healthz():

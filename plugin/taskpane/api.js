@@ -1,0 +1,147 @@
+// Every call to the JSON API: bearer token, ETag polling, Idempotency-Key on POSTs, and
+// problem+json answers turned into plain words. No DOM here.
+
+/** An API call that did not succeed; `message` is fit to show to the user. */
+export class ApiError extends Error {
+  constructor(status, message, problem = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+const PLAIN = {
+  401: "Your sign-in has ended. Please sign in again.",
+  403: "You are not allowed to do that in this agreement.",
+  404: "We could not find that. It may have been removed, or you may not be a member.",
+  409: "Someone else changed this at the same time.",
+  410: "This invitation has expired or has already been used. Ask for a new one.",
+  413: "That is too much text to save at once.",
+  429: "Too many attempts. Wait a minute and try again.",
+};
+
+/** Plain words for a problem+json body (RFC 9457) and its status. */
+export function problemWords(status, problem) {
+  let detail = problem && typeof problem.detail === "string" ? problem.detail : "";
+  // The web server's own wording for an unknown address or method is meant for developers.
+  if (/^The (requested URL|method is not allowed)/.test(detail)) detail = "";
+  const errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
+  const listed = errors
+    .slice(0, 5)
+    .map((e) => (e.field && e.field !== "(body)" ? `${e.field}: ${e.message}` : e.message));
+  if (status >= 500) return "Something went wrong on the server. Please try again in a moment.";
+  if (status === 401) return PLAIN[401]; // the server's words here are for developers
+  const words = detail || PLAIN[status] || `The server refused the request (${status}).`;
+  return listed.length ? `${words} ${listed.join("; ")}.` : words;
+}
+
+function newKey() {
+  if (globalThis.crypto && crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+/**
+ * The API client. `getToken()` gives the bearer token (or null); `onUnauthorised()` runs on
+ * a 401 before the error is thrown, so the pane can ask the user to sign in again.
+ */
+export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = null }) {
+  const doFetch = fetchImpl || ((...args) => fetch(...args));
+
+  async function call(method, path, { body, etag, raw = false } = {}) {
+    const headers = { Accept: "application/json, application/problem+json" };
+    const token = getToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (etag) headers["If-None-Match"] = etag;
+    if (method === "POST") headers["Idempotency-Key"] = newKey();
+    let response;
+    try {
+      response = await doFetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: "no-store",
+        credentials: "omit",
+      });
+    } catch (cause) {
+      throw new ApiError(0, "We cannot reach the server. Check your connection and try again.", {
+        cause: String(cause),
+      });
+    }
+    if (response.status === 304) return { status: 304, etag, data: null };
+    if (!response.ok) {
+      let problem = null;
+      try {
+        problem = await response.json();
+      } catch {
+        problem = null;
+      }
+      if (response.status === 401) onUnauthorised();
+      throw new ApiError(response.status, problemWords(response.status, problem), problem);
+    }
+    if (raw) return { status: response.status, response };
+    const text = response.status === 204 ? "" : await response.text();
+    return {
+      status: response.status,
+      etag: response.headers.get("ETag"),
+      data: text ? JSON.parse(text) : null,
+    };
+  }
+
+  const base = "/api/v1";
+  const agreement = (id) => `${base}/agreements/${encodeURIComponent(id)}`;
+  const section = (id, key) => `${agreement(id)}/sections/${encodeURIComponent(key)}`;
+  const data = async (promise) => (await promise).data;
+
+  return {
+    me: () => data(call("GET", `${base}/me`)),
+    catalogue: () => data(call("GET", `${base}/catalogue`)),
+    signOut: () => call("POST", `${base}/sign-out`),
+    agreements: async () => (await data(call("GET", `${base}/agreements`))).agreements,
+    createAgreement: (body) => data(call("POST", `${base}/agreements`, { body })),
+    /** The state, or {status: 304} when `etag` still matches. */
+    state: (id, etag) => call("GET", agreement(id), { etag }),
+    section: (id, key) => data(call("GET", section(id, key))),
+    saveSection: (id, key, body) => data(call("PUT", section(id, key), { body })),
+    approve: (id, key, body) => data(call("POST", `${section(id, key)}/approvals`, { body })),
+    withdraw: (id, key, partyId) =>
+      call("DELETE", `${section(id, key)}/approvals/${encodeURIComponent(partyId)}`),
+    requestChanges: (id, key, body) =>
+      data(call("POST", `${section(id, key)}/change-requests`, { body })),
+    withdrawRequest: (id, number) =>
+      call("PATCH", `${agreement(id)}/change-requests/${encodeURIComponent(number)}`, {
+        body: { status: "withdrawn" },
+      }),
+    finalise: (id) => data(call("POST", `${agreement(id)}/finalise`)),
+    events: (id) => data(call("GET", `${agreement(id)}/events`)),
+    invite: (id, body) => data(call("POST", `${agreement(id)}/invitations`, { body })),
+    /** Join by invitation; falls back to the older path form when the body form is unknown. */
+    async accept(token) {
+      try {
+        return await data(call("POST", `${base}/invitations/accept`, { body: { token } }));
+      } catch (error) {
+        if (!(error instanceof ApiError) || ![404, 405].includes(error.status)) throw error;
+        const path = `${base}/invitations/${encodeURIComponent(token)}/accept`;
+        return data(call("POST", path));
+      }
+    },
+    /** A document (draft or final) as a Blob and its file name. */
+    async download(path) {
+      let response;
+      try {
+        ({ response } = await call("GET", path, { raw: true }));
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 404) throw error;
+        throw new ApiError(404, "The server cannot provide this document yet.", error.problem);
+      }
+      const disposition = response.headers.get("Content-Disposition") || "";
+      const match = /filename="?([^";]+)"?/.exec(disposition);
+      return { blob: await response.blob(), name: match ? match[1] : null };
+    },
+    paths: {
+      draftDocx: (id) => `${agreement(id)}/document.docx`,
+      finalDocument: (id, version, ext) => `${agreement(id)}/versions/${version}/document.${ext}`,
+    },
+  };
+}

@@ -1,0 +1,467 @@
+// Wires the pane together: sign-in, the API, the view, Word (through word.js only), polling.
+// Every user action runs through act(): awaited, errors shown in plain words and logged.
+
+import { ApiError, createApi } from "./api.js";
+import { loadDraft } from "./drafts.js";
+import { invitationLink, tokenFromFragment } from "./invitation.js";
+import * as linked from "./linked-document.js";
+import { createSectionEditor } from "./section-editor.js";
+import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
+import * as view from "./view.js";
+import * as word from "./word.js";
+
+const POLL_MS = 4000;
+const INVITATION = "pa.invitation";
+const PLACE = "pa.place"; // where the user was, so that a reload takes them back there
+
+const pane = {
+  inWord: false,
+  user: null,
+  catalogue: null,
+  agreement: null, // the state as last read
+  etag: null,
+  sectionKey: null, // the section open in the editor
+  editorBase: 0, // the revision the editor's work is based on
+  conflict: null, // {theirs} while a save conflict waits for the user's choice
+  binding: null, // the Word document's binding, when it names the open agreement
+  changedInDocument: {}, // section key -> text typed straight into the document
+};
+
+// Sign-in -----------------------------------------------------------------------------------
+
+const token = () => storedToken(localStorage);
+
+const api = createApi({
+  getToken: token,
+  onUnauthorised: () => {
+    forgetToken(localStorage);
+    pane.user = null;
+    view.renderWho(null);
+    view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });
+    view.show("sign-in", { focus: false });
+  },
+});
+
+function wordsFor(error) {
+  if (error instanceof ApiError) return error.message;
+  return "Something went wrong in the pane. Please try again; if it keeps happening, reload it.";
+}
+
+const running = new Set(); // an action clicked twice runs once (a double save would conflict)
+
+function act(name, fn) {
+  return async (...args) => {
+    if (running.has(name)) return;
+    running.add(name);
+    view.clearError();
+    view.setBusy(true);
+    try {
+      await fn(...args);
+    } catch (error) {
+      console.error(`[pane] ${name} failed:`, error);
+      view.showError(wordsFor(error));
+    } finally {
+      running.delete(name);
+      view.setBusy(false);
+    }
+  };
+}
+
+async function signIn() {
+  if (pane.inWord) {
+    keepToken(localStorage, await word.openSignInDialog(DIALOG_SIGN_IN));
+    await afterSignIn();
+  } else {
+    location.assign(BROWSER_SIGN_IN);
+  }
+}
+
+async function signOut() {
+  try {
+    await api.signOut();
+  } catch (error) {
+    // Already signed out on the server (401), or an older server without the endpoint.
+    if (!(error instanceof ApiError) || ![401, 404, 405].includes(error.status)) throw error;
+  }
+  forgetToken(localStorage);
+  signOuts += 1; // anything still loading for the signed-out user stops where it is
+  stopWatching();
+  pane.user = null;
+  view.renderWho(null);
+  view.renderSignIn({ invited: false });
+  view.show("sign-in");
+  view.announce("You are signed out.");
+}
+
+let signOuts = 0; // counts sign-outs: a flow started before one must not carry on after it
+
+async function afterSignIn() {
+  const session = signOuts;
+  const user = await api.me();
+  const catalogue = await api.catalogue();
+  if (session !== signOuts) return;
+  pane.user = user;
+  pane.catalogue = catalogue;
+  view.renderWho(user);
+  view.renderCreateOptions(catalogue);
+  const invitation = sessionStorage.getItem(INVITATION);
+  if (invitation) {
+    sessionStorage.removeItem(INVITATION);
+    let membership;
+    try {
+      membership = await api.accept(invitation);
+    } catch (error) {
+      await showList(); // somewhere to be while reading why it did not work
+      throw error;
+    }
+    await openAgreement(membership.agreement_id);
+    if (session !== signOuts) return;
+    view.announce(`You have joined “${pane.agreement.title}”.`);
+    return;
+  }
+  if (pane.inWord && (await openBoundAgreement())) return;
+  if (await reopenPlace()) return;
+  await showList();
+}
+
+function remember(place) {
+  if (place) sessionStorage.setItem(PLACE, JSON.stringify(place));
+  else sessionStorage.removeItem(PLACE);
+}
+
+async function reopenPlace() {
+  const session = signOuts;
+  let place;
+  try {
+    place = JSON.parse(sessionStorage.getItem(PLACE) || "null");
+  } catch {
+    place = null;
+  }
+  if (!place || !Number.isInteger(place.agreement)) return false;
+  try {
+    await openAgreement(place.agreement);
+  } catch (error) {
+    if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
+    remember(null);
+    return false;
+  }
+  if (session !== signOuts) return true;
+  if (place.section && pane.agreement.sections.some((s) => s.key === place.section)) {
+    await editor.openSection(place.section);
+  }
+  return true;
+}
+
+// Agreements ----------------------------------------------------------------------------------
+
+async function showList() {
+  const session = signOuts;
+  remember(null);
+  stopWatching();
+  pane.agreement = null;
+  const agreements = await api.agreements();
+  if (session !== signOuts) return;
+  view.renderAgreementList(agreements);
+  view.show("list");
+}
+
+async function createAgreement(body) {
+  if (!body.title) throw new ApiError(422, "Give the agreement a title.");
+  if (body.parties.length < 2) throw new ApiError(422, "Name at least two partners.");
+  const agreement = await api.createAgreement(body);
+  view.resetCreateForm();
+  await openAgreement(agreement.id);
+  view.announce(`“${agreement.title}” is started. Invite your partners below.`);
+}
+
+function labels(agreement) {
+  const find = (list, key) => (list.find((i) => i.key === key) || { title: key }).title;
+  return {
+    kind: find(pane.catalogue.kinds, agreement.kind),
+    level: find(pane.catalogue.levels, agreement.level),
+  };
+}
+
+async function openAgreement(id, documentRead = null) {
+  pane.etag = null;
+  pane.agreement = null;
+  pane.sectionKey = null;
+  view.renderAudit(null);
+  const session = signOuts;
+  await refresh(id);
+  if (session !== signOuts) return;
+  remember({ agreement: pane.agreement.id });
+  view.show("agreement");
+  startWatching();
+  if (pane.inWord) await compareWithDocument(documentRead);
+}
+
+/** Read the state (conditionally); true when it changed. */
+async function refresh(id = pane.agreement && pane.agreement.id) {
+  const answer = await api.state(id, pane.etag);
+  if (answer.status === 304) return false;
+  setState(answer.data, answer.etag);
+  return true;
+}
+
+function setState(agreement, etag = null) {
+  const before = pane.sectionKey && pane.agreement ? currentSection() : null;
+  const same = pane.agreement && pane.agreement.id === agreement.id;
+  const previousStatus = same ? pane.agreement.status : null;
+  pane.agreement = agreement;
+  if (previousStatus === "drafting" && agreement.status === "final") {
+    view.announce("Every partner has agreed: the agreement is now final.");
+  }
+  pane.etag = etag;
+  view.renderAgreement(agreement, labels(agreement));
+  if (!pane.sectionKey) return;
+  const section = currentSection();
+  view.renderSectionState(agreement, section);
+  const number = (s) => (s && s.revision ? s.revision.number : 0);
+  const moved = before !== null && number(before) !== number(section);
+  // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
+  if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
+    editor.renderEditor(section, null);
+  }
+}
+
+function currentSection() {
+  return pane.agreement.sections.find((s) => s.key === pane.sectionKey);
+}
+
+// Polling: conditional GETs (304 = nothing new), paused while the pane is hidden --------------
+
+let timer = null;
+
+function startWatching() {
+  stopWatching();
+  timer = setInterval(() => {
+    if (document.hidden || !pane.agreement) return;
+    poll();
+  }, POLL_MS);
+}
+
+function stopWatching() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}
+
+let polling = false;
+
+async function poll() {
+  if (polling) return; // a slow answer is not asked for twice
+  polling = true;
+  try {
+    if ((await refresh()) && pane.inWord) await compareWithDocument();
+  } catch (error) {
+    console.error("[pane] refresh failed:", error);
+  } finally {
+    polling = false;
+  }
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden && pane.agreement && timer) poll();
+});
+
+// The section editor (section-editor.js) -------------------------------------------------------
+
+const editor = createSectionEditor({ pane, api, refresh, setState, remember, writeToDocument });
+
+async function finalise() {
+  try {
+    setState(await api.finalise(pane.agreement.id));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) await refresh();
+    throw error;
+  }
+  view.announce("The agreement is final. You can download it now.");
+  view.focus("agreement-title");
+}
+
+// Documents, invitations, audit ----------------------------------------------------------------
+
+async function download(kind) {
+  const a = pane.agreement;
+  const ext = kind === "pdf" ? "pdf" : "docx";
+  const path =
+    kind === "draft" ? api.paths.draftDocx(a.id) : api.paths.finalDocument(a.id, a.version, ext);
+  const { blob, name } = await api.download(path);
+  const safe = a.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "agreement";
+  view.saveFile(blob, name || `${safe}-${kind === "draft" ? "draft" : `v${a.version}`}.${ext}`);
+  view.announce("The download has started.");
+}
+
+async function invite(partyId, role) {
+  view.clearInvitation(); // never leave an older link on show while a new one is made
+  const answer = await api.invite(pane.agreement.id, { party_id: partyId, role });
+  view.renderInvitation(invitationLink(location.origin, answer));
+  view.announce("The invitation link is ready. Copy it and send it to them.");
+}
+
+async function copyInvite(link) {
+  try {
+    await navigator.clipboard.writeText(link);
+    view.announce("Link copied.");
+  } catch {
+    view.selectInvitationLink();
+    view.announce("The link is selected: press Control and C to copy it.");
+  }
+}
+
+async function toggleAudit() {
+  if (view.renderAudit(null, pane.agreement)) return; // it was open: now closed
+  view.renderAudit(await api.events(pane.agreement.id), pane.agreement);
+}
+
+// Word: the linked document (through linked-document.js and word.js only) ----------------------
+
+async function openBoundAgreement() {
+  const read = await linked.read();
+  if (!read.binding) return false;
+  try {
+    await openAgreement(read.binding.agreementId, read);
+    return true;
+  } catch (error) {
+    if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
+    await showList();
+    view.showError(
+      "This document belongs to an agreement you have not joined. " +
+        "Ask one of its partners to send you an invitation.",
+    );
+    return true;
+  }
+}
+
+/** Read the document once; bring untouched sections up to date, offer edited ones. */
+async function compareWithDocument(read = null) {
+  const { binding, texts } = read || (await linked.read());
+  const a = pane.agreement;
+  pane.changedInDocument = {};
+  if (!binding || Number(binding.agreementId) !== a.id) {
+    pane.binding = null;
+    view.renderDocument({
+      inWord: true,
+      words: binding
+        ? "This document belongs to another agreement."
+        : "This document is not linked to the agreement yet.",
+    });
+    return;
+  }
+  pane.binding = binding;
+  const { stale, changed } = await linked.compare(a, binding, texts);
+  for (const change of changed) pane.changedInDocument[change.key] = change.text;
+  if (stale.length) await linked.layOut(a, stale, location.origin);
+  view.renderDocument({
+    inWord: true,
+    words: changed.length
+      ? "Some sections were changed in the document itself:"
+      : "The document matches the saved agreement.",
+    changes: changed,
+  });
+}
+
+async function layOut() {
+  const a = pane.agreement;
+  const sections = a.sections.filter((s) => s.revision);
+  const result = await linked.layOut(a, sections, location.origin);
+  view.announce(
+    `Done: ${result.created} sections added, ${result.updated} updated, ` +
+      `${result.unchanged} already up to date.`,
+  );
+  await compareWithDocument();
+}
+
+async function writeToDocument(section) {
+  await linked.writeSection(pane.agreement, section, location.origin);
+}
+
+async function saveDocumentText(key) {
+  const section = pane.agreement.sections.find((s) => s.key === key);
+  const laid = (pane.binding.sections || {})[key];
+  const saved = await api.saveSection(pane.agreement.id, key, {
+    // The revision the document's text was laid out from (a damaged entry: the current one).
+    base_revision:
+      laid && Number.isInteger(laid.revision) ? laid.revision : section.revision.number,
+    text: pane.changedInDocument[key],
+    source: "document",
+  });
+  await refresh();
+  await writeToDocument(pane.agreement.sections.find((s) => s.key === key));
+  await compareWithDocument();
+  view.announce(
+    `The document's wording of “${section.title}” is saved as revision ` +
+      `${saved.revision.number}. Partners need to approve it again.`,
+  );
+}
+
+// Start ---------------------------------------------------------------------------------------
+
+async function officeHost() {
+  // The Office library may be missing (a plain browser) or unreachable: never wait long.
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 3000));
+  return Promise.race([word.ready(), timeout]);
+}
+
+async function start() {
+  view.bind({
+    signIn: act("sign in", signIn),
+    signOut: act("sign out", signOut),
+    showList: act("show agreements", showList),
+    showAgreement: act("show agreement", async () => {
+      pane.sectionKey = null;
+      remember({ agreement: pane.agreement.id });
+      await refresh();
+      view.show("agreement");
+    }),
+    openAgreement: act("open agreement", openAgreement),
+    createAgreement: act("create agreement", createAgreement),
+    openSection: act("open section", editor.openSection),
+    editorChanged: () => {
+      try {
+        editor.keepWork();
+      } catch (error) {
+        // Typing goes on (nothing is lost from the form); the user is told once it cannot be kept.
+        console.error("[pane] keeping the draft failed:", error);
+        view.showError("Your unsaved changes cannot be kept in this tab: save them soon.");
+      }
+    },
+    saveSection: act("save section", () => editor.saveSection()),
+    keepTheirs: act("keep their version", editor.keepTheirs),
+    saveMine: act("save my version", editor.saveMine),
+    textFromFields: act("reset wording", editor.textFromFields),
+    approve: act("approve", editor.approve),
+    withdraw: act("withdraw approval", editor.withdraw),
+    requestChanges: act("request changes", editor.requestChanges),
+    finalise: act("finalise", finalise),
+    download: act("download", download),
+    invite: act("invite", invite),
+    copyInvite: act("copy link", copyInvite),
+    toggleAudit: act("audit trail", toggleAudit),
+    layOut: act("lay out", layOut),
+    saveDocumentText: act("save document text", saveDocumentText),
+  });
+  const invitation = tokenFromFragment(location.hash);
+  if (invitation) {
+    sessionStorage.setItem(INVITATION, invitation);
+    // The token leaves the address bar (and the history) as soon as it is kept.
+    if (typeof history.replaceState === "function") {
+      history.replaceState(null, "", location.pathname + location.search);
+    } else {
+      location.hash = "";
+    }
+  }
+  pane.inWord = Boolean(await officeHost()) && word.inWord();
+  try {
+    if (!token()) {
+      view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });
+      view.show("sign-in");
+      return;
+    }
+    await afterSignIn();
+  } finally {
+    view.followUserActions();
+  }
+}
+
+act("start", start)();

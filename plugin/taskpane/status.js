@@ -1,0 +1,76 @@
+// What each section's state means, in plain words. Pure: no DOM, no fetch (tested in node).
+
+/** Open change requests on a section's current wording. */
+export function openRequests(agreement, section) {
+  const sha = section.revision ? section.revision.sha256 : null;
+  return agreement.change_requests.filter(
+    (c) => c.section === section.key && c.status === "open" && c.sha256 === sha,
+  );
+}
+
+/** Parties whose approval of the current wording is in force. */
+export function approvingParties(section) {
+  return new Set(section.approvals.filter((a) => a.current).map((a) => a.party_id));
+}
+
+/** {code, words} for one section: none | changes | approved | waiting | draft. */
+export function sectionStatus(agreement, section) {
+  const parties = agreement.parties.length;
+  if (!section.revision) return { code: "none", words: "No text yet" };
+  const requests = openRequests(agreement, section);
+  if (requests.length) {
+    const names = requests.map((c) => partyName(agreement, c.party_id)).join(", ");
+    return { code: "changes", words: `Changes requested by ${names}` };
+  }
+  if (section.approved_by_all) return { code: "approved", words: "Approved by all partners" };
+  const approved = approvingParties(section).size;
+  if (approved === 0) {
+    return { code: "draft", words: `Draft: waiting for all ${parties} partners to approve` };
+  }
+  const waiting = parties - approved;
+  return {
+    code: "waiting",
+    words: `Waiting for ${waiting} of ${parties} ${parties === 1 ? "partner" : "partners"}`,
+  };
+}
+
+/** Overall progress: required sections approved by all, out of all required sections. */
+export function progress(agreement) {
+  const required = agreement.sections.filter((s) => s.required);
+  const done = required.filter((s) => s.approved_by_all && !openRequests(agreement, s).length);
+  const words =
+    agreement.status === "final"
+      ? `Final: version ${agreement.version} was agreed by every partner`
+      : `${done.length} of ${required.length} required sections approved by every partner`;
+  return { done: done.length, total: required.length, words };
+}
+
+export function partyName(agreement, partyId) {
+  const party = agreement.parties.find((p) => p.id === partyId);
+  return party ? party.name : "an unknown partner";
+}
+
+const ROLE_CAN = {
+  viewer: [],
+  editor: ["edit"],
+  approver: ["edit", "approve", "finalise"],
+  owner: ["edit", "approve", "finalise", "invite"],
+};
+
+/** Whether the caller's role allows an action (the server checks again). */
+export function can(agreement, action) {
+  return agreement.status !== "final" && (ROLE_CAN[agreement.my_role] || []).includes(action);
+}
+
+/** Findings with their severity, `must` first; older servers send none (treated as must). */
+export function sortedFindings(findings) {
+  const rank = (f) => (f.severity === "should" ? 1 : 0);
+  return [...findings].sort((a, b) => rank(a) - rank(b));
+}
+
+export const ROLE_WORDS = {
+  viewer: "can read",
+  editor: "can draft",
+  approver: "can draft and approve",
+  owner: "can draft, approve and invite",
+};

@@ -1,0 +1,506 @@
+// The only module that touches the page (DOM). Everything a user typed or the server sent is
+// put in with textContent or value, never as HTML.
+
+import { buildFields } from "./form.js";
+import { eventWords } from "./history.js";
+import {
+  approvingParties,
+  can,
+  openRequests,
+  partyName,
+  progress,
+  ROLE_WORDS,
+  sectionStatus,
+  sortedFindings,
+} from "./status.js";
+
+const $ = (id) => document.getElementById(id);
+const SCREENS = ["sign-in", "list", "agreement", "section"];
+let handlers = {};
+let editor = null; // {fields: {get()}, textEdited}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === "text") node.textContent = value;
+    else if (name === "class") node.className = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (value === true) node.setAttribute(name, "");
+    else if (value !== false && value != null) node.setAttribute(name, String(value));
+  }
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+
+function emit(name, ...args) {
+  if (handlers[name]) handlers[name](...args);
+}
+
+function on(id, event, fn) {
+  $(id).addEventListener(event, (e) => {
+    if (event === "submit") e.preventDefault();
+    fn(e);
+  });
+}
+
+/** Connect the page's controls to the app's actions (each one is awaited by app.js). */
+export function bind(actions) {
+  handlers = actions;
+  on("sign-in", "click", () => emit("signIn"));
+  on("sign-out", "click", () => emit("signOut"));
+  on("error-close", "click", () => clearError());
+  on("to-list", "click", () => emit("showList"));
+  on("to-agreement", "click", () => emit("showAgreement"));
+  on("add-party", "click", () => addPartyInput(true));
+  on("create-kind", "change", () => describeChoice("create-kind"));
+  on("create-level", "change", () => describeChoice("create-level"));
+  on("create-form", "submit", () => emit("createAgreement", readCreateForm()));
+  on("invite-form", "submit", () =>
+    emit("invite", Number($("invite-party").value), $("invite-role").value),
+  );
+  on("invite-copy", "click", () => emit("copyInvite", $("invite-link").value));
+  on("show-audit", "click", () => emit("toggleAudit"));
+  on("finalise", "click", () => emit("finalise"));
+  on("download-draft", "click", () => emit("download", "draft"));
+  on("download-final-docx", "click", () => emit("download", "docx"));
+  on("download-final-pdf", "click", () => emit("download", "pdf"));
+  on("lay-out", "click", () => emit("layOut"));
+  on("section-form", "submit", () => emit("saveSection"));
+  on("section-form", "input", (e) => {
+    if (e.target.id === "section-text" && editor) {
+      editor.textEdited = true;
+      $("text-from-fields").hidden = false;
+    }
+    emit("editorChanged");
+  });
+  on("section-form", "change", () => emit("editorChanged"));
+  on("text-from-fields", "click", () => emit("textFromFields"));
+  on("keep-theirs", "click", () => emit("keepTheirs"));
+  on("save-mine", "click", () => emit("saveMine"));
+  on("approve", "click", () => emit("approve"));
+  on("withdraw", "click", () => emit("withdraw"));
+  on("change-form", "submit", () => emit("requestChanges", $("change-comment").value));
+}
+
+// Screens, messages, focus ---------------------------------------------------------------------
+
+let moveFocus = false; // not while the page first loads: focus starts at its top (skip link)
+
+/** From now on, each new screen takes the focus to its heading. */
+export function followUserActions() {
+  moveFocus = true;
+}
+
+/** Show one screen and move focus to its heading, so screen readers announce where they are. */
+export function show(name, { focus = true } = {}) {
+  $("loading").hidden = true;
+  $("status").textContent = ""; // what was said about the last screen is over
+  for (const screen of SCREENS) $(`screen-${screen}`).hidden = screen !== name;
+  const heading = $(`screen-${name}`).querySelector("h1");
+  document.title = `${heading.textContent} – Partnership agreements`;
+  heading.tabIndex = -1;
+  if (focus && moveFocus) {
+    heading.focus();
+  }
+}
+
+export function announce(words) {
+  // Cleared first so that the same words said twice are announced twice.
+  $("status").textContent = "";
+  setTimeout(() => {
+    $("status").textContent = words;
+  }, 50);
+}
+
+export function showError(words) {
+  $("error-text").textContent = words;
+  $("error").hidden = false;
+}
+
+export function clearError() {
+  $("error").hidden = true;
+  $("error-text").textContent = "";
+}
+
+export function setBusy(busy) {
+  $("main").setAttribute("aria-busy", busy ? "true" : "false");
+}
+
+export function focus(id) {
+  $(id).focus();
+}
+
+export function renderWho(user) {
+  $("who").hidden = !user;
+  $("who-name").textContent = user ? `Signed in as ${user.name}` : "";
+}
+
+export function renderSignIn({ invited }) {
+  $("sign-in-invitation").hidden = !invited;
+}
+
+// Agreement list and the create form --------------------------------------------------------
+
+let catalogueOptions = { kinds: [], levels: [] };
+
+function fillSelect(select, items, labelOf) {
+  select.replaceChildren(...items.map((i) => el("option", { value: i.key, text: labelOf(i) })));
+}
+
+function describeChoice(id) {
+  const list = id === "create-kind" ? catalogueOptions.kinds : catalogueOptions.levels;
+  const chosen = list.find((i) => i.key === $(id).value);
+  $(`${id}-help`).textContent = chosen ? chosen.description : "";
+}
+
+function addPartyInput(focusIt = false) {
+  const list = $("create-parties");
+  const n = list.children.length + 1;
+  const id = `create-party-${n}`;
+  const label = n === 1 ? "Your organisation" : `Partner ${n}`;
+  const input = el("input", { id, type: "text", maxlength: 200, autocomplete: "organization" });
+  list.append(el("li", { class: "field" }, el("label", { for: id, text: label }), input));
+  if (focusIt) input.focus();
+}
+
+export function renderCreateOptions(catalogue) {
+  catalogueOptions = catalogue;
+  fillSelect($("create-kind"), catalogue.kinds, (k) => k.title);
+  fillSelect($("create-level"), catalogue.levels, (l) => l.title);
+  $("create-level").value = catalogue.levels.length > 1 ? catalogue.levels[1].key : "";
+  describeChoice("create-kind");
+  describeChoice("create-level");
+  if (!$("create-parties").children.length) for (let i = 0; i < 3; i++) addPartyInput();
+}
+
+function readCreateForm() {
+  const names = [...$("create-parties").querySelectorAll("input")]
+    .map((i) => i.value.trim())
+    .filter(Boolean);
+  return {
+    title: $("create-name").value.trim(),
+    kind: $("create-kind").value,
+    level: $("create-level").value,
+    parties: names.map((name) => ({ name })),
+  };
+}
+
+export function resetCreateForm() {
+  $("create-form").reset();
+  describeChoice("create-kind");
+  describeChoice("create-level");
+}
+
+export function renderAgreementList(agreements) {
+  $("list-empty").hidden = agreements.length > 0;
+  $("agreement-list").replaceChildren(
+    ...agreements.map((a) =>
+      el(
+        "li",
+        {},
+        el(
+          "button",
+          { type: "button", class: "card", onclick: () => emit("openAgreement", a.id) },
+          el("span", { class: "card-title", text: a.title }),
+          el("span", {
+            class: "card-meta",
+            text: `${a.status === "final" ? "Final" : "Drafting"} · version ${a.version} · you ${ROLE_WORDS[a.my_role] || a.my_role}`,
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+// One agreement ------------------------------------------------------------------------------
+
+export function renderAgreement(agreement, labels) {
+  $("agreement-title").textContent = agreement.title;
+  const mine = partyName(agreement, agreement.my_party_id);
+  $("agreement-meta").textContent =
+    `${labels.kind} · ${labels.level} · you speak for ${mine} and ${ROLE_WORDS[agreement.my_role] || agreement.my_role}`;
+  const overall = progress(agreement);
+  $("agreement-progress-words").textContent = overall.words;
+  $("agreement-progress").max = Math.max(overall.total, 1);
+  $("agreement-progress").value = overall.done;
+
+  const card = (section) => {
+    const status = sectionStatus(agreement, section);
+    return el(
+      "li",
+      {},
+      el(
+        "button",
+        {
+          type: "button",
+          class: "card",
+          "data-section": section.key,
+          onclick: () => emit("openSection", section.key),
+        },
+        el("span", { class: "card-title", text: section.title }),
+        el("span", { class: `badge status-${status.code}`, text: status.words }),
+      ),
+    );
+  };
+  const optional = agreement.sections.filter((s) => !s.required);
+  $("section-list").replaceChildren(...agreement.sections.filter((s) => s.required).map(card));
+  $("optional-list").replaceChildren(...optional.map(card));
+  $("optional-panel").hidden = !optional.length;
+  const started = optional.filter((s) => s.revision).length;
+  $("optional-title").textContent =
+    `Optional sections (${optional.length}${started ? `, ${started} started` : ""})`;
+
+  const final = agreement.status === "final";
+  const { ready, missing } = agreement.readiness;
+  $("readiness-words").textContent = final
+    ? "This agreement is final. Download it below."
+    : ready
+      ? "Every partner has approved every required section. It can be finalised."
+      : "It can be finalised once every partner has approved every required section.";
+  $("readiness-details").hidden = final || ready;
+  $("readiness-count").textContent = `What is still missing (${missing.length})`;
+  $("readiness-missing").replaceChildren(...missing.map((m) => el("li", { text: m })));
+  // Once final, downloading is what people come for: put it first.
+  if (final) $("progress-block").after($("finishing"));
+  else $("optional-panel").after($("finishing"));
+  $("finalise").hidden = !can(agreement, "finalise");
+  $("finalise").disabled = !ready;
+  $("download-draft").hidden = final;
+  $("download-final-docx").hidden = !final;
+  $("download-final-pdf").hidden = !final;
+
+  $("party-list").replaceChildren(
+    ...agreement.parties.map((party) => {
+      const people = agreement.members.filter((m) => m.party_id === party.id);
+      const words = people.length
+        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ")
+        : "nobody has joined yet";
+      return el("li", {}, el("strong", { text: party.name }), el("span", { text: `: ${words}` }));
+    }),
+  );
+  const inviting = can(agreement, "invite");
+  const everyoneIn = agreement.parties.every((p) =>
+    agreement.members.some((m) => m.party_id === p.id),
+  );
+  if ($("invite-panel").hidden && inviting && !everyoneIn) $("invite-panel").open = true;
+  $("invite-panel").hidden = !inviting;
+  if (inviting) {
+    const select = $("invite-party");
+    const chosen = select.value;
+    fillSelect(
+      select,
+      agreement.parties.map((p) => ({ key: p.id, title: p.name })),
+      (p) => p.title,
+    );
+    const unjoined = agreement.parties.find(
+      (p) => !agreement.members.some((m) => m.party_id === p.id),
+    );
+    select.value = chosen || (unjoined ? String(unjoined.id) : select.value);
+  }
+}
+
+export function renderInvitation(link) {
+  $("invite-result").hidden = false;
+  $("invite-link").value = link;
+  $("invite-link").focus();
+  $("invite-link").select();
+}
+
+export function clearInvitation() {
+  $("invite-result").hidden = true;
+  $("invite-link").value = "";
+}
+
+export function selectInvitationLink() {
+  $("invite-link").select();
+}
+
+export function renderDocument({ inWord, words, changes }) {
+  $("document-panel").hidden = !inWord;
+  $("document-words").textContent = words || "";
+  $("document-changes").replaceChildren(
+    ...(changes || []).map((c) =>
+      el(
+        "li",
+        { class: "card static" },
+        el("span", { class: "card-title", text: c.title }),
+        el("span", { text: "The wording in the document differs from the saved one." }),
+        el("button", {
+          type: "button",
+          class: "button",
+          text: "Save the document's wording as a new revision",
+          onclick: () => emit("saveDocumentText", c.key),
+        }),
+      ),
+    ),
+  );
+}
+
+export function renderAudit(list, agreement) {
+  const open = !$("audit").hidden;
+  if (list === null) {
+    $("audit").hidden = true;
+    $("show-audit").setAttribute("aria-expanded", "false");
+    $("show-audit").textContent = "Show the audit trail";
+    return open;
+  }
+  const people = new Map(agreement.members.map((m) => [m.user.id, m.user.name]));
+  $("audit-chain").textContent = list.chain.valid
+    ? `All ${list.chain.events} entries are intact: none has been changed since it was written.`
+    : `Warning: the audit trail has been tampered with (${list.chain.problem || "unknown problem"}).`;
+  $("audit-list").replaceChildren(
+    ...list.events.map((e) => {
+      const who = e.actor_id ? people.get(e.actor_id) || `user ${e.actor_id}` : "the system";
+      const when = new Date(e.created_at).toLocaleString();
+      return el(
+        "li",
+        {},
+        el("span", { text: eventWords(e, agreement) }),
+        el("span", { class: "meta", text: ` (${who}, ${when})` }),
+      );
+    }),
+  );
+  $("audit").hidden = false;
+  $("show-audit").setAttribute("aria-expanded", "true");
+  $("show-audit").textContent = "Hide the audit trail";
+  return open;
+}
+
+// The section editor ---------------------------------------------------------------------------
+
+/**
+ * Show a section: guidance, a form of its fields, the clause text, checks and approvals.
+ * `values` are the fields to show (a restored draft's, or the saved ones).
+ */
+export function renderSection(agreement, section, guidance, values, draft) {
+  $("section-title").textContent = section.title;
+  const status = sectionStatus(agreement, section);
+  $("section-status").textContent = status.words;
+  $("section-status").className = `badge status-${status.code}`;
+  $("section-purpose").textContent = guidance.purpose || "";
+  $("guidance-prompts").replaceChildren(
+    ...(guidance.prompts || []).map((p) =>
+      el(
+        "li",
+        {},
+        el("span", { text: p.text }),
+        p.source && p.source.length
+          ? el("span", { class: "source", text: ` (source: ${p.source.join(", ")})` })
+          : null,
+      ),
+    ),
+  );
+  const editing = can(agreement, "edit");
+  const fields = buildFields(guidance.fields || [], values || {}, agreement.parties, el);
+  $("section-fields").replaceChildren(fields.element);
+  const saved = section.revision ? section.revision.text : "";
+  editor = { fields, textEdited: Boolean(draft && draft.textEdited) };
+  $("section-text").value = draft && draft.textEdited ? draft.text : saved;
+  $("section-text").placeholder = saved ? "" : "No wording yet: fill in the details and save.";
+  $("text-from-fields").hidden = !editor.textEdited;
+  $("draft-note").hidden = !draft;
+  $("draft-note").textContent = draft
+    ? "We restored changes you had not saved yet. Save them, or reload the section to drop them."
+    : "";
+  for (const node of $("section-form").querySelectorAll("input, select, textarea, button")) {
+    node.disabled = !editing;
+  }
+  $("section-form").hidden = !editing && !saved;
+  renderSectionState(agreement, section);
+}
+
+/** The parts of the editor that follow the server: status, checks, approvals. */
+export function renderSectionState(agreement, section) {
+  const status = sectionStatus(agreement, section);
+  $("section-status").textContent = status.words;
+  $("section-status").className = `badge status-${status.code}`;
+  const findings = sortedFindings(section.findings);
+  $("findings").replaceChildren(
+    ...(findings.length
+      ? findings.map((f) =>
+          el(
+            "li",
+            { class: `finding ${f.severity === "should" ? "should" : "must"}` },
+            el("span", {
+              class: "severity",
+              text: f.severity === "should" ? "Worth adding" : "Needed",
+            }),
+            el("span", { text: ` ${f.message}` }),
+            f.source && f.source.length
+              ? el("span", { class: "source", text: ` (source: ${f.source.join(", ")})` })
+              : null,
+          ),
+        )
+      : [el("li", { class: "finding ok", text: "Nothing missing." })]),
+  );
+
+  const approving = approvingParties(section);
+  $("approval-list").replaceChildren(
+    ...agreement.parties.map((p) =>
+      el("li", {
+        text: `${p.name}: ${approving.has(p.id) ? "approved this wording" : "not approved yet"}`,
+      }),
+    ),
+  );
+  const mayApprove = can(agreement, "approve") && Boolean(section.revision);
+  const mine = agreement.my_party_id;
+  const myName = partyName(agreement, mine);
+  $("approve").hidden = !mayApprove || approving.has(mine);
+  $("approve").textContent =
+    `Approve revision ${section.revision ? section.revision.number : ""} for ${myName}`;
+  $("withdraw").hidden =
+    !mayApprove || !section.approvals.some((a) => a.party_id === mine && a.current);
+  $("change-form").hidden = !mayApprove;
+  $("approval-words").textContent = !section.revision
+    ? "There is nothing to approve until the section has text."
+    : can(agreement, "approve")
+      ? `You approve for ${myName}. Approving a wording means your organisation accepts it.`
+      : "Your role does not include approving.";
+  $("change-requests").replaceChildren(
+    ...openRequests(agreement, section).map((c) =>
+      el("li", { text: `${partyName(agreement, c.party_id)} asks for changes: “${c.comment}”` }),
+    ),
+  );
+}
+
+/** What the user has in the editor now. */
+export function readEditor() {
+  return {
+    fields: editor ? editor.fields.get() : {},
+    text: $("section-text").value,
+    textEdited: Boolean(editor && editor.textEdited),
+  };
+}
+
+export function resetEditorText(text) {
+  if (editor) editor.textEdited = false;
+  $("section-text").value = text;
+  $("text-from-fields").hidden = true;
+}
+
+export function clearChangeComment() {
+  $("change-comment").value = "";
+}
+
+export function renderConflict(theirs, mine) {
+  $("conflict-theirs-by").textContent =
+    `Revision ${theirs.number}${theirs.author ? `, saved by ${theirs.author.name}` : ""}`;
+  $("conflict-theirs").textContent = theirs.text;
+  $("conflict-mine").textContent = mine;
+  $("conflict").hidden = false;
+  $("conflict").focus();
+}
+
+export function hideConflict() {
+  $("conflict").hidden = true;
+}
+
+/** Hand a downloaded file to the browser, through a temporary link. */
+export function saveFile(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,120 @@
+// The pane's status wording, in node (no browser, no DOM).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { can, progress, sectionStatus, sortedFindings } from "../../../plugin/taskpane/status.js";
+
+const sha = (c) => c.repeat(64);
+const parties = [
+  { id: 1, name: "Riverside Council Youth Team" },
+  { id: 2, name: "Eastfield Community Police Unit" },
+  { id: 3, name: "Eastfield High School" },
+];
+const approval = (party, current = true) => ({ party_id: party, current, sha256: sha("a") });
+const section = (key, { revision = true, approvals = [], all = false, required = true } = {}) => ({
+  key,
+  title: key,
+  required,
+  revision: revision ? { number: 2, sha256: sha("a"), text: "Text." } : null,
+  approvals,
+  approved_by_all: all,
+  findings: [],
+});
+const agreement = (sections, extra = {}) => ({
+  parties,
+  sections,
+  change_requests: [],
+  status: "drafting",
+  version: 1,
+  my_role: "approver",
+  ...extra,
+});
+
+test("a section without a revision has no text yet", () => {
+  const s = section("aims", { revision: false });
+  assert.deepEqual(sectionStatus(agreement([s]), s), { code: "none", words: "No text yet" });
+});
+
+test("a new revision waits for every partner", () => {
+  const s = section("aims", { approvals: [approval(1, false)] });
+  assert.equal(
+    sectionStatus(agreement([s]), s).words,
+    "Draft: waiting for all 3 partners to approve",
+  );
+});
+
+test("counts the partners still to approve", () => {
+  const s = section("aims", { approvals: [approval(1), approval(2)] });
+  assert.equal(sectionStatus(agreement([s]), s).words, "Waiting for 1 of 3 partners");
+});
+
+test("approved by all", () => {
+  const s = section("aims", { approvals: [1, 2, 3].map((p) => approval(p)), all: true });
+  assert.equal(sectionStatus(agreement([s]), s).code, "approved");
+});
+
+test("an open change request on the current wording names who asked", () => {
+  const s = section("aims", { approvals: [approval(1)] });
+  const request = { section: "aims", party_id: 3, status: "open", sha256: sha("a") };
+  const a = agreement([s], { change_requests: [request] });
+  assert.equal(sectionStatus(a, s).words, "Changes requested by Eastfield High School");
+  const old = { ...request, sha256: sha("b") }; // about an older wording: no longer in the way
+  assert.equal(sectionStatus(agreement([s], { change_requests: [old] }), s).code, "waiting");
+});
+
+test("progress counts required sections approved by all", () => {
+  const done = section("a", { all: true });
+  const optional = section("b", { all: true, required: false });
+  const waiting = section("c");
+  const a = agreement([done, optional, waiting]);
+  assert.deepEqual(progress(a), {
+    done: 1,
+    total: 2,
+    words: "1 of 2 required sections approved by every partner",
+  });
+  assert.equal(
+    progress({ ...a, status: "final" }).words,
+    "Final: version 1 was agreed by every partner",
+  );
+});
+
+test("roles: what the buttons offer follows the role, and nothing once final", () => {
+  const a = agreement([]);
+  assert.equal(can({ ...a, my_role: "viewer" }, "edit"), false);
+  assert.equal(can({ ...a, my_role: "editor" }, "approve"), false);
+  assert.equal(can(a, "finalise"), true);
+  assert.equal(can(a, "invite"), false);
+  assert.equal(can({ ...a, my_role: "owner" }, "invite"), true);
+  assert.equal(can({ ...a, status: "final" }, "edit"), false);
+});
+
+test("findings that must be fixed come before those worth adding", () => {
+  const findings = [
+    { message: "b", severity: "should" },
+    { message: "a", severity: "must" },
+    { message: "c" },
+  ];
+  assert.deepEqual(
+    sortedFindings(findings).map((f) => f.message),
+    ["a", "c", "b"],
+  );
+});
+
+import { eventWords } from "../../../plugin/taskpane/history.js";
+
+test("audit events in plain words, with section titles and partner names", () => {
+  const a = { ...agreement([{ ...section("aims"), title: "Shared purpose and aims" }]) };
+  const revision = { kind: "revision_added", data: { revision: { section: "aims", number: 2 } } };
+  assert.equal(eventWords(revision, a), "Wrote revision 2 of “Shared purpose and aims”");
+  const approval = {
+    kind: "approval_given",
+    data: { approval: { section: "aims", party_id: 3, revision: 2, sha256: "x" } },
+  };
+  assert.equal(
+    eventWords(approval, a),
+    "Approved revision 2 of “Shared purpose and aims” for Eastfield High School",
+  );
+  assert.equal(eventWords({ kind: "finalised", data: { version: 1 } }, a), "Finalised version 1");
+  assert.equal(eventWords({ kind: "revision_added", data: {} }, a), "revision added"); // unknown shape
+  assert.equal(eventWords({ kind: "something_new", data: {} }, a), "something new");
+});
