@@ -12,11 +12,13 @@ from plugin.documents.render import render, template_path
 from plugin.store.db import get_session
 from plugin.store.models import Agreement, Document
 from tests.documents.conftest import (
+    approve_all,
     binding,
     control_text,
     control_title,
     controls,
     document_order,
+    draft_required,
     open_docx,
     save,
     set_control_text,
@@ -160,8 +162,6 @@ def test_verify_says_when_a_document_is_not_a_final_agreement_held_here(partners
 
 
 def test_final_has_only_wording_every_party_approved(partners):
-    from tests.documents.conftest import approve_all, draft_required
-
     draft_required(partners)
     optional = [s for s in partners.state()["sections"] if not s["required"]][:2]
     kept, dropped = optional
@@ -188,3 +188,30 @@ def test_final_has_only_wording_every_party_approved(partners):
     words = "\n".join(p.text for p in document.paragraphs)
     assert "Left out of this agreement" in words and dropped["title"] in words
     assert "Late wording" not in words
+
+
+def test_certificate_lists_the_must_findings_the_partners_accepted(partners):
+    """A `must` finding the partners accepted with a reason is on the final certificate."""
+    draft_required(partners)
+    section = f"/agreements/{partners.id}/sections/{PURPOSE}"
+    fields = partners.owner.get(section).json["fields"]
+    current = partners.owner.get(section).json["revision"]["number"]
+    no_aims = {**fields, "shared_aims": []}
+    saved = partners.owner.put(section, json={"base_revision": current, "fields": no_aims})
+    assert saved.status_code == 201, saved.json
+    approve_all(partners)
+    blocked = partners.owner.post(f"/agreements/{partners.id}/finalise")
+    assert blocked.status_code == 409
+    assert any("aims.no_shared_aim" in line for line in blocked.json["missing"])
+
+    reason = "A one-term pilot: the partners agree the aims at the first review."
+    accepted = partners.owner.post(
+        f"{section}/accepted-findings", json={"code": "aims.no_shared_aim", "reason": reason}
+    )
+    assert accepted.status_code == 201, accepted.json
+    assert partners.owner.post(f"/agreements/{partners.id}/finalise").status_code == 200
+
+    final = partners.owner.get(f"/agreements/{partners.id}/versions/1/document.docx")
+    words = "\n".join(p.text for p in open_docx(final.data).paragraphs)
+    assert "Findings the partners accepted" in words
+    assert "No shared aim has been recorded." in words and reason in words
