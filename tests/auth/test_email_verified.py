@@ -2,12 +2,15 @@
 `email_verified` that is exactly true, about the address the token gives. Microsoft Entra sends
 no such claim, so its addresses stay unverified (nothing is guessed)."""
 
+import time
 import uuid
 
 import pytest
 import sqlalchemy as sa
+from joserfc import jwt
 
-from auth import identities
+from auth import identities, oidc_client
+from auth.keys import signing_key
 from auth.models import Identity
 from auth.providers import Provider
 from plugin.store.db import get_session
@@ -118,3 +121,33 @@ def test_a_verified_address_that_is_not_the_one_shown_does_not_count(app):
         assert second.user.email.endswith("@sign-in.invalid") and second.email_verified
         found = identities.verified_by(get_session(), [first.user, second.user])
         assert found == {first.user_id: first}
+
+
+def test_the_claim_comes_through_a_validated_id_token(shared_site):
+    """As the callback does it: a signed ID token from a live provider, checked against its
+    JWKS, then kept. The provider here is a second instance of this app (its own key)."""
+    site = shared_site
+    provider = Provider(
+        name="partner",
+        display_name="Riverside Council accounts",
+        issuer=site.url,
+        client_id="our-client",
+        client_secret="s",
+    )
+    now = int(time.time())
+    address = email()
+    body = {
+        "iss": site.url,
+        "aud": "our-client",
+        "sub": uuid.uuid4().hex,
+        "iat": now,
+        "exp": now + 300,
+    }
+    with site.app.app_context():
+        key = signing_key()
+        meta = oidc_client.discover(provider)
+        for verified in (True, False):
+            claims = {**body, "nonce": "n-1", "email": address, "email_verified": verified}
+            id_token = jwt.encode({"alg": "RS256", "kid": key.kid}, claims, key)
+            valid = oidc_client.validate_id_token(provider, meta, {"id_token": id_token}, "n-1")
+            assert sign_in(provider, **valid).email_verified is verified
