@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from plugin.store.models import User, utcnow
 
 from .models import Identity
 from .oidc_client import SignInRefused, identity_key
-from .providers import Provider
+from .providers import Provider, all_providers
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,42 @@ def _display_email(session: Session, claims: dict, issuer: str, subject: str) ->
     return f"user-{key}@sign-in.invalid"
 
 
+def email_verified(claims: dict, email: str | None) -> bool:
+    """Whether the provider vouches for `email`: only a claim `email_verified` that is exactly
+    true, about this very address. A missing claim (Microsoft Entra sends none), "true" as a
+    string or any other value counts as not verified: nothing is guessed."""
+    return email is not None and "@" in email and claims.get("email_verified") is True
+
+
+def verified_by(session: Session, users: Iterable[User]) -> dict[int, Identity]:
+    """For each user whose email address as shown here one of their identities verified at its
+    last sign-in, that identity (the earliest made, when several did)."""
+    emails = {u.id: u.email.strip().lower() for u in users}
+    rows = session.scalars(
+        sa.select(Identity)
+        .where(Identity.user_id.in_(emails), Identity.email_verified)
+        .order_by(Identity.id)
+    )
+    found: dict[int, Identity] = {}
+    for identity in rows:
+        if (identity.email or "").strip().lower() == emails[identity.user_id]:
+            found.setdefault(identity.user_id, identity)
+    return found
+
+
+def provider_names() -> dict[str, str]:
+    """Each configured provider's display name, by its configured name (in an app context)."""
+    return {name: p.display_name for name, p in all_providers().items()}
+
+
+def email_verifier(session: Session, user: User) -> str | None:
+    """The display name of the provider that verified the user's email as shown, if any."""
+    identity = verified_by(session, [user]).get(user.id)
+    if identity is None:
+        return None
+    return provider_names().get(identity.provider, identity.provider)
+
+
 def user_for(session: Session, provider: Provider, claims: dict) -> User:
     """The user these claims name, made on the first sign-in. Raises SignInRefused when the
     built-in provider names an account that no longer exists."""
@@ -40,9 +77,11 @@ def user_for(session: Session, provider: Provider, claims: dict) -> User:
         sa.select(Identity).where(Identity.issuer == issuer, Identity.subject == subject)
     )
     email = claims.get("email") if isinstance(claims.get("email"), str) else None
+    verified = email_verified(claims, email)
     if identity is not None:
         identity.last_sign_in_at = utcnow()
         identity.email = email
+        identity.email_verified = verified
         return identity.user
     if provider.builtin:
         user = session.get(User, int(subject)) if subject.isdigit() else None
@@ -59,7 +98,12 @@ def user_for(session: Session, provider: Provider, claims: dict) -> User:
         log.info("new user %s from provider %s", user.id, provider.name)
     session.add(
         Identity(
-            user_id=user.id, provider=provider.name, issuer=issuer, subject=subject, email=email
+            user_id=user.id,
+            provider=provider.name,
+            issuer=issuer,
+            subject=subject,
+            email=email,
+            email_verified=verified,
         )
     )
     session.flush()

@@ -23,6 +23,9 @@ class Identity(Base):
     issuer: Mapped[str] = mapped_column(sa.String(300))
     subject: Mapped[str] = mapped_column(sa.String(255))
     email: Mapped[str | None] = mapped_column(sa.String(254))  # as last seen; never a key
+    # The provider said it verified `email` (claim `email_verified` exactly true) at the last
+    # sign-in; false when it said otherwise or nothing (Microsoft Entra sends no such claim).
+    email_verified: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_sign_in_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     user: Mapped[User] = relationship(lazy="joined")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import current_app
 
+from auth.identities import provider_names
 from auth.tokens import current_user
 from plugin.catalogue import default_catalogue
 from plugin.documents import records
@@ -300,6 +301,7 @@ def finalise(user: User, agreement_id: int):
         current_app.config["PUBLIC_ORIGIN"],
         current_app.config["TEMPLATES_FOLDER"],
         records.accepted_findings(get_session(), agreement, before),
+        provider_names(),
     )
     return state_in_write(agreement, member, 200)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from auth.identities import email_verifier
 from plugin.store import agreements as store
 from plugin.store import invitations
 from plugin.store.db import get_session, write_session
@@ -19,9 +20,14 @@ from .views import invitation_listed, user_out
 INVITATIONS = f"/agreements/<{ID}:agreement_id>/invitations"
 
 
-@operation(bp, "/me", "GET", summary="The signed-in user", responses={200: s.UserOut})
+@operation(bp, "/me", "GET", summary="The signed-in user", responses={200: s.MeOut})
 def me(user: User):
-    return user_out(user)
+    verifier = email_verifier(get_session(), user)
+    return s.MeOut(
+        **user_out(user).model_dump(),
+        email_verified=verifier is not None,
+        email_verified_by=verifier,
+    )
 
 
 def _private(model: s.Out, status: int) -> tuple[dict, int, dict]:

@@ -130,6 +130,15 @@ class UserOut(Out):
     name: str
 
 
+class MeOut(UserOut):
+    email_verified: bool = Field(
+        description="A sign-in provider verified this email address (its claim email_verified)"
+    )
+    email_verified_by: str | None = Field(
+        description="The display name of the provider that verified it; null when none did"
+    )
+
+
 class PartyOut(Out):
     id: int
     name: str

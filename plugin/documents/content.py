@@ -43,6 +43,11 @@ class ApprovalLine:
     email: str
     at: dt.datetime  # UTC
     sha256: str
+    verified_by: str = ""  # the provider that verified `email` (its display name); "": nobody
+
+    @property
+    def email_standing(self) -> str:
+        return f"verified by {self.verified_by}" if self.verified_by else "not verified"
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,8 @@ class DocumentData:
 
 def fingerprint(data: DocumentData) -> str:
     """sha256 of the agreement as a whole: who, which version, each section's wording, and
-    every approval behind it. Any change to any of them changes the fingerprint."""
+    every approval behind it (with whether the approver's email was verified, and by whom).
+    Any change to any of them changes the fingerprint."""
     record = {
         "agreement": data.agreement_id,
         "origin": data.origin,
@@ -85,7 +91,14 @@ def fingerprint(data: DocumentData) -> str:
         "parties": list(data.parties),
         "sections": [[s.key, s.revision, s.sha256] for s in data.sections],
         "approvals": [
-            [a.section_key, a.party, a.email, a.at.strftime("%Y-%m-%dT%H:%M:%SZ"), a.sha256]
+            [
+                a.section_key,
+                a.party,
+                a.email,
+                a.email_standing,
+                a.at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                a.sha256,
+            ]
             for a in data.approvals
         ],
     }
@@ -175,9 +188,10 @@ def context(data: DocumentData) -> dict:
         "certificate_intro": (
             f"Every partner approved every section below; the agreement was finalised on "
             f"{data.date:%Y-%m-%d} at {data.date:%H:%M:%S} UTC. Each row names the person who "
-            f"approved a section's wording for a partner, their verified email address, the "
-            f"time in UTC, and the first {SHORT_HASH} characters of the SHA-256 hash of the "
-            "text they approved."
+            "approved a section's wording for a partner; their email address, with the sign-in "
+            'provider that verified it or "not verified" when none did; the time in UTC; '
+            f"and the first {SHORT_HASH} characters of the SHA-256 hash of the text they "
+            "approved."
             if data.final
             else "This is a draft: the certificate is issued when every partner has approved "
             "every required section. The approval status of each section is shown under its "
@@ -209,6 +223,7 @@ def _certificate(data: DocumentData, titles: dict[str, str]) -> list[dict]:
                 "party": a.party,
                 "name": a.name,
                 "email": a.email,
+                "email_standing": a.email_standing,
                 "time": f"{a.at:%Y-%m-%d %H:%M:%S}",
                 "hash": a.sha256[:SHORT_HASH],
             }

@@ -344,7 +344,7 @@ def build(kind: str) -> Document:
         [
             "{{ row.section }}",
             "{{ row.party }}",
-            "{{ row.name }}\n{{ row.email }}",
+            "{{ row.name }}\n{{ row.email }} ({{ row.email_standing }})",
             "{{ row.time }}",
             "{{ row.hash }}",
         ],

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from auth.identities import verified_by
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import findings as findings_store
@@ -99,9 +100,12 @@ def final_data(
     origin: str,
     finalised_at: dt.datetime,
     accepted_findings: Sequence[AcceptedFinding] = (),
+    provider_names: Mapping[str, str] = {},
 ) -> DocumentData:
     """Version `version` as finalised: each section whose revision every party approved in
-    that version, exactly that revision, and every approval behind it."""
+    that version, exactly that revision, and every approval behind it, with whether a sign-in
+    provider verified the approver's email (named by `provider_names`: configured name →
+    display name; a provider no longer configured is named as it was configured)."""
     approvals = session.scalars(
         sa.select(Approval)
         .where(
@@ -112,6 +116,10 @@ def final_data(
         .order_by(Approval.id)
     ).all()
     parties = list(agreement.parties)
+    verifiers = {
+        user_id: provider_names.get(identity.provider, identity.provider)
+        for user_id, identity in verified_by(session, {a.user for a in approvals}).items()
+    }
     latest = _latest_revisions(session, agreement.id, version)
     sections, lines, omitted = [], [], []
     for section in _in_order(catalogue, agreement.kind):
@@ -147,6 +155,7 @@ def final_data(
                 mine[p.id].user.email,
                 mine[p.id].created_at,
                 sha,
+                verifiers.get(mine[p.id].user_id, ""),
             )
             for p in parties
         ]
@@ -209,13 +218,22 @@ def keep_final(
     origin: str,
     templates: str | Path | None = None,
     accepted_findings: Sequence[AcceptedFinding] = (),
+    provider_names: Mapping[str, str] = {},
 ) -> Document:
     """Render the final .docx of the agreement's current version and add it to the session,
-    so it is stored in the transaction that finalises (the caller commits)."""
+    so it is stored in the transaction that finalises (the caller commits). The certificate
+    records whether each approver's email is verified as it stands now, for good."""
     session.flush()
     when = utcnow()
     data = final_data(
-        session, agreement, agreement.version, catalogue, origin, when, accepted_findings
+        session,
+        agreement,
+        agreement.version,
+        catalogue,
+        origin,
+        when,
+        accepted_findings,
+        provider_names,
     )
     content = render(data, template_path(agreement.kind, templates))
     document = Document(

@@ -84,6 +84,9 @@ def test_another_instance_as_provider(
         )
         assert (identity.provider, identity.issuer) == ("partner", provider.url)
         assert identity.subject.isdigit()
+        # The provider sends no mail at registration, so it does not vouch for the address.
+        assert identity.email == email and identity.email_verified is False
+    assert me.json()["email_verified"] is False and me.json()["email_verified_by"] is None
     # The provider's own API does not accept the token of the app (separate instances).
     other = httpx.get(f"{provider.url}/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert other.status_code == 401

@@ -50,6 +50,7 @@ def upgrade() -> None:
         sa.Column("issuer", sa.String(length=300), nullable=False),
         sa.Column("subject", sa.String(length=255), nullable=False),
         sa.Column("email", sa.String(length=254), nullable=True),
+        sa.Column("email_verified", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("last_sign_in_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
