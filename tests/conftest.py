@@ -158,3 +158,22 @@ def http_client(base_url: str, token: str) -> httpx.Client:
     return httpx.Client(
         base_url=f"{base_url}/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30
     )
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright, one for the whole test session: Playwright's sync
+    API runs one instance per thread, so every browser test shares this one. Skips (saying
+    why) only when the browser is not installed; CI installs it (.ci/run)."""
+    from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

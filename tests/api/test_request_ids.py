@@ -50,6 +50,10 @@ def test_gunicorn_error_log_receives_server_errors_with_the_request_id(tmp_path)
     engine.dispose()
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE api_tokens")  # every authenticated request now fails
+    from auth.keys import _new_private_key_pem, create_secret_file
+
+    signing_key = tmp_path / "signing.pem"  # production refuses to start without one
+    create_secret_file(signing_key, _new_private_key_pem())
     log = tmp_path / "error.log"
     port = _free_port()
     env = {
@@ -58,6 +62,7 @@ def test_gunicorn_error_log_receives_server_errors_with_the_request_id(tmp_path)
         "PA_MODE": "production",
         "PA_SECRET_KEY": "s",
         "PA_AUDIT_KEY": "a",
+        "PA_SIGNING_KEY_FILE": str(signing_key),
     }
     server = subprocess.Popen(  # noqa: S603 (our own command line)
         [
@@ -80,11 +85,14 @@ def test_gunicorn_error_log_receives_server_errors_with_the_request_id(tmp_path)
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        deadline = time.monotonic() + 60  # a busy machine starts gunicorn slowly
+        while True:
             try:
                 httpx.get(f"{base}/healthz", timeout=1)
                 break
             except httpx.HTTPError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
                 time.sleep(0.1)
         response = httpx.get(
             f"{base}/api/v1/me", headers={"Authorization": "Bearer pat_x", "X-Request-Id": "gun-1"}

@@ -2,15 +2,9 @@
 cookie settings (Secure, HttpOnly, SameSite=None) and the Content-Security-Policy: register,
 come back, the token lands in localStorage, `next` opens, and the token page uses it."""
 
-import shutil
-
 import pytest
 
 from tests.auth.conftest import PASSWORD, Live, new_email
-
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed")
 
 
 @pytest.fixture
@@ -22,14 +16,6 @@ def site(database_url, tmp_path, servers):
     app.instance_path = str(tmp_path)
     servers.append(live.serve(app))
     return live
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
