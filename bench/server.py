@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +20,15 @@ from plugin.store import schema, users
 from plugin.store.db import dispose, engine_of, get_session
 
 KEYS = {"PA_SECRET_KEY": "bench-secret", "PA_AUDIT_KEY": "bench-audit"}
+
+
+def signing_key_file() -> str:
+    """Production mode refuses to start the built-in provider without its signing key."""
+    from auth.keys import _new_private_key_pem, create_secret_file
+
+    path = Path(tempfile.mkdtemp(prefix="pa-bench-")) / "signing.pem"
+    create_secret_file(path, _new_private_key_pem())
+    return str(path)
 
 
 def prepare(database_url: str) -> str:
@@ -47,6 +57,7 @@ def gunicorn(database_url: str, *args: str, log: Path | None = None):
     """Serve the app with `gunicorn -b 127.0.0.1:<free port> *args`; yield its base URL."""
     port = free_port()
     env = {**os.environ, **KEYS, "DATABASE_URL": database_url, "PA_MODE": "production"}
+    env["PA_SIGNING_KEY_FILE"] = signing_key_file()
     command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", *args]
     command += ["--error-logfile", str(log) if log else "-", "plugin:create_app()"]
     process = subprocess.Popen(  # noqa: S603 (our own command line)
@@ -54,13 +65,14 @@ def gunicorn(database_url: str, *args: str, log: Path | None = None):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        deadline = time.monotonic() + 60
+        while True:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit("gunicorn did not start (run it by hand to see why)")
             time.sleep(0.05)
-        else:
-            raise SystemExit("gunicorn did not start")
         yield base
     finally:
         process.terminate()
