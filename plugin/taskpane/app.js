@@ -454,6 +454,7 @@ async function start() {
     }
   }
   pane.inWord = Boolean(await officeHost()) && word.inWord();
+  if (pane.inWord) view.applyTheme(word.officeTheme()); // else prefers-color-scheme
   try {
     if (!token()) {
       view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });

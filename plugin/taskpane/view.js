@@ -132,6 +132,40 @@ export function focus(id) {
   $(id).focus();
 }
 
+const THEME_PROPERTIES = {
+  bodyBackgroundColor: "--bg",
+  bodyForegroundColor: "--fg",
+  controlBackgroundColor: "--control-bg",
+  controlForegroundColor: "--control-fg",
+};
+
+/** Luminance of "#rgb" or "#rrggbb" (0 black … 1 white). */
+function luminance(colour) {
+  const hex = colour.length === 4 ? [...colour.slice(1)].map((c) => c + c).join("") : colour.slice(1);
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Word's Office theme (word.officeTheme()) as the pane's colours: its four colours become CSS
+ * custom properties, and a dark body picks the dark set of the other tokens. Null: the pane
+ * follows prefers-color-scheme (a plain browser).
+ */
+export function applyTheme(theme) {
+  const root = document.documentElement;
+  if (!theme) {
+    root.removeAttribute("data-theme");
+    for (const property of Object.values(THEME_PROPERTIES)) root.style.removeProperty(property);
+    return;
+  }
+  for (const [name, property] of Object.entries(THEME_PROPERTIES)) {
+    if (theme[name]) root.style.setProperty(property, theme[name]);
+  }
+  if (theme.bodyBackgroundColor) {
+    root.dataset.theme = luminance(theme.bodyBackgroundColor) < 0.5 ? "dark" : "light";
+  }
+}
+
 export function renderWho(user) {
   $("who").hidden = !user;
   $("who-name").textContent = user ? `Signed in as ${user.name}` : "";
