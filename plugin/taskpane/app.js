@@ -296,6 +296,7 @@ async function download(kind) {
 async function invite(partyId, role) {
   view.clearInvitation(); // never leave an older link on show while a new one is made
   const answer = await api.invite(pane.agreement.id, { party_id: partyId, role });
+  await refresh(); // the partners list says an invitation is waiting
   view.renderInvitation(invitationLink(location.origin, answer));
   view.announce("The invitation link is ready. Copy it and send it to them.");
 }

@@ -308,9 +308,13 @@ export function renderAgreement(agreement, labels) {
   $("party-list").replaceChildren(
     ...agreement.parties.map((party) => {
       const people = agreement.members.filter((m) => m.party_id === party.id);
+      const waiting = (agreement.invitations || []).filter((i) => i.party_id === party.id).length;
+      const invited = waiting
+        ? ` (${waiting === 1 ? "an invitation is" : `${waiting} invitations are`} waiting to be used)`
+        : "";
       const words = people.length
-        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ")
-        : "nobody has joined yet";
+        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ") + invited
+        : `nobody has joined yet${invited}`;
       return el("li", {}, el("strong", { text: party.name }), el("span", { text: `: ${words}` }));
     }),
   );
@@ -517,6 +521,7 @@ function findingItems(agreement, findings, { approver = false, preview = false }
   if (!findings.length) {
     return [el("li", { class: "finding ok", text: "Nothing missing." })];
   }
+  const offered = new Set(); // one reason settles every finding with the same code
   return findings.map((f) => {
     const severity = f.severity === "should" ? "should" : "must";
     const accepted = f.accepted;
@@ -539,7 +544,11 @@ function findingItems(agreement, findings, { approver = false, preview = false }
           text: `Reason recorded by ${accepted.accepted_by.name} for ${partyName(agreement, accepted.party_id)}: “${accepted.reason}”`,
         }),
       );
-    } else if (severity === "must" && approver && !preview && f.code) {
+    } else if (severity === "must" && approver && !preview && f.code && !offered.has(f.code)) {
+      offered.add(f.code);
+      const alike = findings.filter(
+        (g) => g.code === f.code && g.severity === "must" && !g.accepted,
+      ).length;
       const id = `accept-reason-${++acceptForms}`;
       const reason = el("textarea", { id, rows: 2, maxlength: 2000 });
       const form = el(
@@ -557,7 +566,12 @@ function findingItems(agreement, findings, { approver = false, preview = false }
         el(
           "details",
           { class: "accept" },
-          el("summary", { text: "Finalise without it, with a reason" }),
+          el("summary", {
+            text:
+              alike > 1
+                ? `Finalise without these ${alike}, with a reason`
+                : "Finalise without it, with a reason",
+          }),
           form,
         ),
       );

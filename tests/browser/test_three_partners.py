@@ -284,6 +284,9 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     police_link = invite(joe.page, PARTIES[1])
     school_link = invite(joe.page, PARTIES[2])
     assert police_link.startswith(f"{live_server}/pane/#invitation=") and police_link != school_link
+    expect(joe.page.locator("#party-list")).to_contain_text(
+        "Eastfield High School: nobody has joined yet (an invitation is waiting to be used)"
+    )
     check_accessible(joe.page, "agreement")
     screenshot(joe.page, "02-agreement-invited")
     for person, link, party in ((fiona, police_link, PARTIES[1]), (mark, school_link, PARTIES[2])):
@@ -295,6 +298,11 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
         assert "invitation" not in person.page.url  # the token leaves the address bar
     expect(joe.page.locator("#party-list")).to_contain_text("Fiona Reid")  # seen by polling
     expect(joe.page.locator("#party-list")).to_contain_text("Mark Baird")
+    # Each party now has its own approver: Joe invites only to his own, and is told why.
+    expect(joe.page.locator("#invite-party option")).to_have_text([PARTIES[0]])
+    expect(joe.page.locator("#invite-limits")).to_contain_text(
+        f"{PARTIES[1]} decides who speaks for it: ask one of its approvers to invite them."
+    )
 
     # Every required section is drafted through the form; the partners share the work.
     drafters = {"roles_and_responsibilities": fiona, "meetings_and_communication": mark}
@@ -302,6 +310,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
         person = drafters.get(key, joe)
         draft_section(person.page, key, f"Drafted by {person.name}")
         if key == required[0]:
+            expect(person.page.locator("#preview-text")).not_to_be_empty()  # the live preview
             check_accessible(person.page, "section editor")
             screenshot(person.page, "03-section-editor")
         back_to_sections(person.page)
@@ -389,6 +398,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     for key in must_findings(api, aid):
         open_section(joe.page, key)
         check_accessible(joe.page, "section editor with findings")
+        screenshot(joe.page, f"05b-findings-{key}")
         accept = joe.page.locator("#findings details.accept")
         while accept.count():
             accept.first.locator("summary").click()
@@ -410,6 +420,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
         "Final: version 1 was agreed by every partner"
     )
     check_accessible(joe.page, "final agreement")
+    check_accessible(mark.page, "final agreement at 320 px")
     screenshot(mark.page, "06-final")
 
     # The audit trail, with its hash chain verified by the server.
