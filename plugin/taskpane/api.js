@@ -126,13 +126,7 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
     accept: (token) => data(call("POST", `${base}/invitations/accept`, { body: { token } })),
     /** A document (draft or final) as a Blob and its file name. */
     async download(path) {
-      let response;
-      try {
-        ({ response } = await call("GET", path, { raw: true }));
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== 404) throw error;
-        throw new ApiError(404, "The server cannot provide this document yet.", error.problem);
-      }
+      const { response } = await call("GET", path, { raw: true });
       const disposition = response.headers.get("Content-Disposition") || "";
       const match = /filename="?([^";]+)"?/.exec(disposition);
       return { blob: await response.blob(), name: match ? match[1] : null };

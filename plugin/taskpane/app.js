@@ -222,7 +222,9 @@ function setState(agreement, etag = null) {
   const moved = before !== null && number(before) !== number(section);
   // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
   if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
-    editor.followTheirs().catch((error) => console.error("[pane] reading the section failed:", error));
+    editor
+      .followTheirs()
+      .catch((error) => console.error("[pane] reading the section failed:", error));
   }
 }
 

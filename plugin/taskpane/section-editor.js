@@ -220,7 +220,9 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
     if (!reason.trim()) throw new ApiError(422, "Write the partners' reason before you record it.");
     await api.acceptFinding(pane.agreement.id, pane.sectionKey, { code, reason });
     await refresh();
-    view.announce("The reason is recorded. This check no longer stops the agreement being finalised.");
+    view.announce(
+      "The reason is recorded. This check no longer stops the agreement being finalised.",
+    );
   }
 
   return {

@@ -141,7 +141,8 @@ const THEME_PROPERTIES = {
 
 /** Luminance of "#rgb" or "#rrggbb" (0 black … 1 white). */
 function luminance(colour) {
-  const hex = colour.length === 4 ? [...colour.slice(1)].map((c) => c + c).join("") : colour.slice(1);
+  const hex =
+    colour.length === 4 ? [...colour.slice(1)].map((c) => c + c).join("") : colour.slice(1);
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

@@ -131,7 +131,10 @@ test("inviting: the owner invites a party's first members, then only its approve
     invitingRights(owner).parties.map((p) => p.id),
     [1, 2, 3],
   );
-  const joined = { ...owner, members: [member(1, "owner"), member(2, "approver"), member(3, "editor")] };
+  const joined = {
+    ...owner,
+    members: [member(1, "owner"), member(2, "approver"), member(3, "editor")],
+  };
   const rights = invitingRights(joined);
   assert.deepEqual(
     rights.parties.map((p) => p.id),
