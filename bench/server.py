@@ -8,10 +8,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from auth import tokens
 from plugin import create_app
@@ -36,6 +39,21 @@ def prepare(database_url: str) -> str:
     return token
 
 
+def signing_key_file() -> str:
+    """A throwaway RSA key for the built-in provider (production refuses to start without one)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    fd, path = tempfile.mkstemp(suffix=".pem")
+    with os.fdopen(fd, "wb") as out:
+        out.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -47,6 +65,7 @@ def gunicorn(database_url: str, *args: str, log: Path | None = None):
     """Serve the app with `gunicorn -b 127.0.0.1:<free port> *args`; yield its base URL."""
     port = free_port()
     env = {**os.environ, **KEYS, "DATABASE_URL": database_url, "PA_MODE": "production"}
+    env["PA_SIGNING_KEY_FILE"] = signing_key_file()
     command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", *args]
     command += ["--error-logfile", str(log) if log else "-", "plugin:create_app()"]
     process = subprocess.Popen(  # noqa: S603 (our own command line)

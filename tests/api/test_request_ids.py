@@ -10,6 +10,8 @@ import time
 
 import httpx
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from plugin.store import schema
 from plugin.store.db import make_engine
@@ -51,6 +53,14 @@ def test_gunicorn_error_log_receives_server_errors_with_the_request_id(tmp_path)
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE api_tokens")  # every authenticated request now fails
     log = tmp_path / "error.log"
+    key = tmp_path / "signing.pem"  # production refuses to start the built-in provider without one
+    key.write_bytes(
+        rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     port = _free_port()
     env = {
         **os.environ,
@@ -58,6 +68,7 @@ def test_gunicorn_error_log_receives_server_errors_with_the_request_id(tmp_path)
         "PA_MODE": "production",
         "PA_SECRET_KEY": "s",
         "PA_AUDIT_KEY": "a",
+        "PA_SIGNING_KEY_FILE": str(key),
     }
     server = subprocess.Popen(  # noqa: S603 (our own command line)
         [

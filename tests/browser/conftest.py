@@ -20,7 +20,10 @@ expect.set_options(timeout=15_000)
 STATE = re.compile(r"/api/v1/agreements/\d+$")
 
 
-@pytest.fixture(scope="session")
+# One Chromium per test module, not per session: the login tests (tests/auth) start a Playwright
+# of their own, and two sync Playwrights cannot run at once (pytest runs the PostgreSQL half of
+# the suite after the SQLite half, so a session-wide one would still be running then).
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}")
