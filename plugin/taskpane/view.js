@@ -399,7 +399,7 @@ export function renderAudit(list, agreement) {
   $("audit-list").replaceChildren(
     ...list.events.map((e) => {
       const who = e.actor_id ? people.get(e.actor_id) || `user ${e.actor_id}` : "the system";
-      const when = new Date(e.created_at).toLocaleString();
+      const when = new Date(e.created_at).toLocaleString(document.documentElement.lang);
       return el(
         "li",
         {},

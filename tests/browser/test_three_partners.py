@@ -428,11 +428,16 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     expect(joe.page.locator("#audit-chain")).to_contain_text("are intact")
     assert joe.page.locator("#audit-list li").count() > len(required) * 4
     aims_title = default_catalogue().section("purpose_and_aims").title
+    roles_title = default_catalogue().section("roles_and_responsibilities").title
     expect(joe.page.locator("#audit-list")).to_contain_text(
         f"Wrote revision 3 of “{aims_title}” (Fiona Reid, "
     )
     expect(joe.page.locator("#audit-list")).to_contain_text(
         "Joined for Eastfield High School (Mark Baird, "
+    )
+    expect(joe.page.locator("#audit-list")).to_contain_text(
+        f"Recorded Riverside Council Youth Team's reason to accept a check on “{roles_title}”: "
+        f"“{REASON}” (Joe Lindsay, "
     )
     screenshot(joe.page, "07-audit")
 

@@ -119,6 +119,19 @@ test("audit events in plain words, with section titles and partner names", () =>
     "Approved revision 2 of “Shared purpose and aims” for Eastfield High School",
   );
   assert.equal(eventWords({ kind: "finalised", data: { version: 1 } }, a), "Finalised version 1");
+  const accepted = {
+    kind: "finding_accepted",
+    data: { section: "aims", code: "aims.no_shared_aim", party_id: 1, reason: "Networking only." },
+  };
+  assert.equal(
+    eventWords(accepted, a),
+    "Recorded Riverside Council Youth Team's reason to accept a check on “Shared purpose and aims”: “Networking only.”",
+  );
+  const revoked = { kind: "invitation_revoked", data: { invitation_id: 4, party_id: 2 } };
+  assert.equal(
+    eventWords(revoked, a),
+    "Withdrew an invitation to speak for Eastfield Community Police Unit",
+  );
   assert.equal(eventWords({ kind: "revision_added", data: {} }, a), "revision added"); // unknown shape
   assert.equal(eventWords({ kind: "something_new", data: {} }, a), "something new");
 });
