@@ -55,6 +55,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
     pane.editorBase = draft ? draft.base_revision : section.revision ? section.revision.number : 0;
     const values = draft ? draft.fields : savedFields();
     view.renderSection(pane.agreement, section, guidanceFor(section.key), values, draft);
+    previewShown = null; // the editor was drawn again, with an empty preview
     schedulePreview(0);
   }
 
@@ -62,6 +63,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
 
   let previewTimer = null;
   let previewAsked = 0;
+  let previewShown = null; // the section and fields the preview on show was made from
 
   function schedulePreview(delay = PREVIEW_MS) {
     clearTimeout(previewTimer);
@@ -75,6 +77,8 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
     const key = pane.sectionKey;
     if (!key || !pane.agreement) return;
     const { fields } = view.readEditor();
+    const asking = `${key}:${JSON.stringify(fields)}`;
+    if (asking === previewShown) return; // only the wording was typed: the preview stands
     let answer;
     try {
       answer = await api.preview(pane.agreement.id, key, fields);
@@ -88,6 +92,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
       throw error;
     }
     if (asked !== previewAsked || pane.sectionKey !== key) return; // a newer one is coming
+    previewShown = asking;
     view.renderPreview(answer);
   }
 
