@@ -12,6 +12,7 @@ def init_app(app: Flask) -> None:
         agreements,
         documents,
         people,
+        preview,
         problems,
         public,
     )

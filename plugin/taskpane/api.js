@@ -48,13 +48,14 @@ function newKey() {
 export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = null }) {
   const doFetch = fetchImpl || ((...args) => fetch(...args));
 
-  async function call(method, path, { body, etag, raw = false } = {}) {
+  async function call(method, path, { body, etag, raw = false, once = true } = {}) {
     const headers = { Accept: "application/json, application/problem+json" };
     const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (etag) headers["If-None-Match"] = etag;
-    if (method === "POST") headers["Idempotency-Key"] = newKey();
+    // A retried write is done once (not for previews: they write nothing).
+    if (method !== "GET" && once) headers["Idempotency-Key"] = newKey();
     let response;
     try {
       response = await doFetch(path, {
@@ -103,6 +104,11 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
     /** The state, or {status: 304} when `etag` still matches. */
     state: (id, etag) => call("GET", agreement(id), { etag }),
     section: (id, key) => data(call("GET", section(id, key))),
+    /** The clause and findings the fields would give, without saving anything. */
+    preview: (id, key, fields) =>
+      data(call("POST", `${section(id, key)}/preview`, { body: { fields }, once: false })),
+    acceptFinding: (id, key, body) =>
+      data(call("POST", `${section(id, key)}/accepted-findings`, { body })),
     saveSection: (id, key, body) => data(call("PUT", section(id, key), { body })),
     approve: (id, key, body) => data(call("POST", `${section(id, key)}/approvals`, { body })),
     withdraw: (id, key, partyId) =>
@@ -116,25 +122,11 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
     finalise: (id) => data(call("POST", `${agreement(id)}/finalise`)),
     events: (id) => data(call("GET", `${agreement(id)}/events`)),
     invite: (id, body) => data(call("POST", `${agreement(id)}/invitations`, { body })),
-    /** Join by invitation; falls back to the older path form when the body form is unknown. */
-    async accept(token) {
-      try {
-        return await data(call("POST", `${base}/invitations/accept`, { body: { token } }));
-      } catch (error) {
-        if (!(error instanceof ApiError) || ![404, 405].includes(error.status)) throw error;
-        const path = `${base}/invitations/${encodeURIComponent(token)}/accept`;
-        return data(call("POST", path));
-      }
-    },
+    /** Join by invitation: the token goes in the body, never in a URL. */
+    accept: (token) => data(call("POST", `${base}/invitations/accept`, { body: { token } })),
     /** A document (draft or final) as a Blob and its file name. */
     async download(path) {
-      let response;
-      try {
-        ({ response } = await call("GET", path, { raw: true }));
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== 404) throw error;
-        throw new ApiError(404, "The server cannot provide this document yet.", error.problem);
-      }
+      const { response } = await call("GET", path, { raw: true });
       const disposition = response.headers.get("Content-Disposition") || "";
       const match = /filename="?([^";]+)"?/.exec(disposition);
       return { blob: await response.blob(), name: match ? match[1] : null };

@@ -21,6 +21,7 @@ const pane = {
   agreement: null, // the state as last read
   etag: null,
   sectionKey: null, // the section open in the editor
+  detail: null, // that section as GET …/sections/{key} gives it (fields, findings)
   editorBase: 0, // the revision the editor's work is based on
   conflict: null, // {theirs} while a save conflict waits for the user's choice
   binding: null, // the Word document's binding, when it names the open agreement
@@ -80,8 +81,8 @@ async function signOut() {
   try {
     await api.signOut();
   } catch (error) {
-    // Already signed out on the server (401), or an older server without the endpoint.
-    if (!(error instanceof ApiError) || ![401, 404, 405].includes(error.status)) throw error;
+    // Already signed out on the server (401): the pane forgets the token all the same.
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
   }
   forgetToken(localStorage);
   signOuts += 1; // anything still loading for the signed-out user stops where it is
@@ -221,7 +222,9 @@ function setState(agreement, etag = null) {
   const moved = before !== null && number(before) !== number(section);
   // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
   if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
-    editor.renderEditor(section, null);
+    editor
+      .followTheirs()
+      .catch((error) => console.error("[pane] reading the section failed:", error));
   }
 }
 
@@ -266,7 +269,7 @@ document.addEventListener("visibilitychange", () => {
 
 // The section editor (section-editor.js) -------------------------------------------------------
 
-const editor = createSectionEditor({ pane, api, refresh, setState, remember, writeToDocument });
+const editor = createSectionEditor({ pane, api, refresh, remember, writeToDocument });
 
 async function finalise() {
   try {
@@ -295,6 +298,7 @@ async function download(kind) {
 async function invite(partyId, role) {
   view.clearInvitation(); // never leave an older link on show while a new one is made
   const answer = await api.invite(pane.agreement.id, { party_id: partyId, role });
+  await refresh(); // the partners list says an invitation is waiting
   view.renderInvitation(invitationLink(location.origin, answer));
   view.announce("The invitation link is ready. Copy it and send it to them.");
 }
@@ -431,6 +435,7 @@ async function start() {
     saveMine: act("save my version", editor.saveMine),
     textFromFields: act("reset wording", editor.textFromFields),
     approve: act("approve", editor.approve),
+    acceptFinding: act("accept finding", editor.acceptFinding),
     withdraw: act("withdraw approval", editor.withdraw),
     requestChanges: act("request changes", editor.requestChanges),
     finalise: act("finalise", finalise),
@@ -452,6 +457,7 @@ async function start() {
     }
   }
   pane.inWord = Boolean(await officeHost()) && word.inWord();
+  if (pane.inWord) view.applyTheme(word.officeTheme()); // else prefers-color-scheme
   try {
     if (!token()) {
       view.renderSignIn({ invited: Boolean(sessionStorage.getItem(INVITATION)) });

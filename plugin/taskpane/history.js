@@ -26,6 +26,14 @@ function describe(event, d, agreement) {
       return `Invited someone to speak for ${party(d.party_id)} (${ROLE[d.role] || d.role})`;
     case "member_joined":
       return `Joined for ${party(d.party_id)}`;
+    case "invitation_revoked":
+      return `Withdrew an invitation to speak for ${party(d.party_id)}`;
+    case "member_removed":
+      return `Removed someone from ${party(d.party_id)}`;
+    case "finding_accepted":
+      return `Recorded ${party(d.party_id)}'s reason to accept a check on ${title(d.section)}: “${d.reason}”`;
+    case "finding_acceptance_withdrawn":
+      return `Withdrew the reason to accept a check on ${title(d.section)}`;
     case "revision_added":
       return `Wrote revision ${d.revision.number} of ${title(d.revision.section)}`;
     case "approval_given":

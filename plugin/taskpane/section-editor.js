@@ -5,37 +5,95 @@ import { ApiError } from "./api.js";
 import { dropDraft, keepDraft, loadDraft } from "./drafts.js";
 import * as view from "./view.js";
 
+const PREVIEW_MS = 400; // how long typing pauses before the preview is asked for
+
 /**
  * The editor's actions over the pane's shared state. `refresh()` re-reads the agreement,
- * `setState(agreement)` shows one, `remember(place)` keeps where the user is across a reload,
+ * `remember(place)` keeps where the user is across a reload,
  * `writeToDocument(section)` updates the linked Word document.
  */
-export function createSectionEditor({ pane, api, refresh, setState, remember, writeToDocument }) {
+export function createSectionEditor({ pane, api, refresh, remember, writeToDocument }) {
   const currentSection = () => pane.agreement.sections.find((s) => s.key === pane.sectionKey);
 
   function guidanceFor(key) {
     return pane.catalogue.sections.find((s) => s.key === key) || { fields: [], prompts: [] };
   }
 
+  /** Read the section's fields and findings (the state does not carry fields). */
+  async function readDetail(key = pane.sectionKey) {
+    const detail = await api.section(pane.agreement.id, key);
+    if (pane.sectionKey === key) pane.detail = detail;
+    return detail;
+  }
+
   async function openSection(key) {
     pane.sectionKey = key;
     pane.conflict = null;
+    pane.detail = null;
     view.hideConflict();
-    const section = currentSection();
-    let fields = section.revision ? section.revision.fields : undefined;
-    if (section.revision && fields === undefined) {
-      fields = (await api.section(pane.agreement.id, key)).revision.fields;
-    }
+    await readDetail(key);
     const draft = loadDraft(sessionStorage, pane.agreement.id, key);
-    renderEditor(section, draft, fields);
+    renderEditor(currentSection(), draft);
     view.show("section");
     remember({ agreement: pane.agreement.id, section: key });
   }
 
-  function renderEditor(section, draft, fields = section.revision && section.revision.fields) {
+  /** Someone else saved the open section: show their work (fields read again). */
+  async function followTheirs() {
+    const key = pane.sectionKey;
+    await readDetail(key);
+    if (pane.sectionKey !== key || pane.conflict) return;
+    if (loadDraft(sessionStorage, pane.agreement.id, key)) return; // a save will ask
+    renderEditor(currentSection(), null);
+  }
+
+  function savedFields() {
+    return pane.detail && pane.detail.key === pane.sectionKey ? pane.detail.fields : {};
+  }
+
+  function renderEditor(section, draft) {
     pane.editorBase = draft ? draft.base_revision : section.revision ? section.revision.number : 0;
-    const values = draft ? draft.fields : fields || {};
+    const values = draft ? draft.fields : savedFields();
     view.renderSection(pane.agreement, section, guidanceFor(section.key), values, draft);
+    previewShown = null; // the editor was drawn again, with an empty preview
+    schedulePreview(0);
+  }
+
+  // Live preview: the clause the form's details give, asked for once typing pauses ------------
+
+  let previewTimer = null;
+  let previewAsked = 0;
+  let previewShown = null; // the section and fields the preview on show was made from
+
+  function schedulePreview(delay = PREVIEW_MS) {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => {
+      showPreview().catch((error) => console.error("[pane] preview failed:", error));
+    }, delay);
+  }
+
+  async function showPreview() {
+    const asked = ++previewAsked;
+    const key = pane.sectionKey;
+    if (!key || !pane.agreement) return;
+    const { fields } = view.readEditor();
+    const asking = `${key}:${JSON.stringify(fields)}`;
+    if (asking === previewShown) return; // only the wording was typed: the preview stands
+    let answer;
+    try {
+      answer = await api.preview(pane.agreement.id, key, fields);
+    } catch (error) {
+      if (asked !== previewAsked || pane.sectionKey !== key) return;
+      if (error instanceof ApiError && error.status === 422) {
+        view.renderPreview({ problem: error.message });
+        return;
+      }
+      view.renderPreview({ problem: "The preview is not available just now." });
+      throw error;
+    }
+    if (asked !== previewAsked || pane.sectionKey !== key) return; // a newer one is coming
+    previewShown = asking;
+    view.renderPreview(answer);
   }
 
   function keepWork() {
@@ -44,6 +102,7 @@ export function createSectionEditor({ pane, api, refresh, setState, remember, wr
       base_revision: pane.editorBase,
       ...work,
     });
+    schedulePreview();
   }
 
   async function saveSection(base = pane.editorBase) {
@@ -80,6 +139,7 @@ export function createSectionEditor({ pane, api, refresh, setState, remember, wr
     pane.conflict = null;
     view.hideConflict();
     pane.editorBase = saved.revision.number;
+    pane.detail = { ...pane.detail, key: pane.sectionKey, fields: saved.revision.fields };
     view.resetEditorText(saved.revision.text);
     await refresh();
     renderEditor(currentSection(), null);
@@ -97,6 +157,7 @@ export function createSectionEditor({ pane, api, refresh, setState, remember, wr
     view.hideConflict();
     pane.etag = null;
     await refresh();
+    await readDetail();
     renderEditor(currentSection(), null);
     view.announce("Their version is kept. Your changes were dropped.");
     view.focus("section-title");
@@ -126,13 +187,13 @@ export function createSectionEditor({ pane, api, refresh, setState, remember, wr
 
   async function approve() {
     const section = currentSection();
-    const state = await onCurrentWording(() =>
+    await onCurrentWording(() =>
       api.approve(pane.agreement.id, section.key, {
         party_id: pane.agreement.my_party_id,
         revision_sha256: section.revision.sha256,
       }),
     );
-    setState(state);
+    await refresh();
     view.announce(`You approved revision ${section.revision.number} of “${section.title}”.`);
     view.focus("section-status");
   }
@@ -159,8 +220,20 @@ export function createSectionEditor({ pane, api, refresh, setState, remember, wr
     view.announce("Your request for changes is sent to the other partners.");
   }
 
+  /** An approver records why the partners accept a `must` finding (it stops blocking). */
+  async function acceptFinding(code, reason) {
+    if (!reason.trim()) throw new ApiError(422, "Write the partners' reason before you record it.");
+    await api.acceptFinding(pane.agreement.id, pane.sectionKey, { code, reason });
+    await refresh();
+    view.announce(
+      "The reason is recorded. This check no longer stops the agreement being finalised.",
+    );
+  }
+
   return {
     openSection,
+    followTheirs,
+    acceptFinding,
     renderEditor,
     keepWork,
     saveSection,

@@ -54,7 +54,7 @@ const ROLE_CAN = {
   viewer: [],
   editor: ["edit"],
   approver: ["edit", "approve", "finalise"],
-  owner: ["edit", "approve", "finalise", "invite"],
+  owner: ["edit", "approve", "finalise"],
 };
 
 /** Whether the caller's role allows an action (the server checks again). */
@@ -73,4 +73,48 @@ export const ROLE_WORDS = {
   editor: "can draft",
   approver: "can draft and approve",
   owner: "can draft, approve and invite",
+};
+
+const SPEAKS_WITH_AUTHORITY = ["approver", "owner"];
+
+/** Whether a party has someone who decides who speaks for it (an approver, or the owner). */
+export function hasApprover(agreement, partyId) {
+  return agreement.members.some(
+    (m) => m.party_id === partyId && SPEAKS_WITH_AUTHORITY.includes(m.role),
+  );
+}
+
+/**
+ * Who may invite people to which party (the server decides; this mirrors workflow/roles.py):
+ * a party's own approvers, and the owner for a party that has no approver yet.
+ * Gives {parties: [party…], others: [{party, words}…]}: where the user may invite, and why not
+ * elsewhere, in plain words.
+ */
+export function invitingRights(agreement) {
+  const mine = agreement.my_party_id;
+  const role = agreement.my_role;
+  const parties = [];
+  const others = [];
+  if (agreement.status === "final") return { parties, others };
+  for (const party of agreement.parties) {
+    const own = party.id === mine;
+    if (own && SPEAKS_WITH_AUTHORITY.includes(role)) parties.push(party);
+    else if (!own && role === "owner" && !hasApprover(agreement, party.id)) parties.push(party);
+    else if (own) {
+      others.push({ party, words: `Only ${party.name}'s approvers can invite people to it.` });
+    } else {
+      others.push({
+        party,
+        words: hasApprover(agreement, party.id)
+          ? `${party.name} decides who speaks for it: ask one of its approvers to invite them.`
+          : `Until ${party.name} has an approver, the person who started the agreement invites its first members.`,
+      });
+    }
+  }
+  return { parties, others };
+}
+
+export const SEVERITY_WORDS = {
+  must: "Needed before finalising",
+  should: "Worth adding",
 };

@@ -6,10 +6,12 @@ import { eventWords } from "./history.js";
 import {
   approvingParties,
   can,
+  invitingRights,
   openRequests,
   partyName,
   progress,
   ROLE_WORDS,
+  SEVERITY_WORDS,
   sectionStatus,
   sortedFindings,
 } from "./status.js";
@@ -128,6 +130,41 @@ export function setBusy(busy) {
 
 export function focus(id) {
   $(id).focus();
+}
+
+const THEME_PROPERTIES = {
+  bodyBackgroundColor: "--bg",
+  bodyForegroundColor: "--fg",
+  controlBackgroundColor: "--control-bg",
+  controlForegroundColor: "--control-fg",
+};
+
+/** Luminance of "#rgb" or "#rrggbb" (0 black … 1 white). */
+function luminance(colour) {
+  const hex =
+    colour.length === 4 ? [...colour.slice(1)].map((c) => c + c).join("") : colour.slice(1);
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Word's Office theme (word.officeTheme()) as the pane's colours: its four colours become CSS
+ * custom properties, and a dark body picks the dark set of the other tokens. Null: the pane
+ * follows prefers-color-scheme (a plain browser).
+ */
+export function applyTheme(theme) {
+  const root = document.documentElement;
+  if (!theme) {
+    root.removeAttribute("data-theme");
+    for (const property of Object.values(THEME_PROPERTIES)) root.style.removeProperty(property);
+    return;
+  }
+  for (const [name, property] of Object.entries(THEME_PROPERTIES)) {
+    if (theme[name]) root.style.setProperty(property, theme[name]);
+  }
+  if (theme.bodyBackgroundColor) {
+    root.dataset.theme = luminance(theme.bodyBackgroundColor) < 0.5 ? "dark" : "light";
+  }
 }
 
 export function renderWho(user) {
@@ -256,7 +293,7 @@ export function renderAgreement(agreement, labels) {
     ? "This agreement is final. Download it below."
     : ready
       ? "Every partner has approved every required section. It can be finalised."
-      : "It can be finalised once every partner has approved every required section.";
+      : "It can be finalised once every partner has approved every required section and every needed check is settled.";
   $("readiness-details").hidden = final || ready;
   $("readiness-count").textContent = `What is still missing (${missing.length})`;
   $("readiness-missing").replaceChildren(...missing.map((m) => el("li", { text: m })));
@@ -272,32 +309,43 @@ export function renderAgreement(agreement, labels) {
   $("party-list").replaceChildren(
     ...agreement.parties.map((party) => {
       const people = agreement.members.filter((m) => m.party_id === party.id);
+      const waiting = (agreement.invitations || []).filter((i) => i.party_id === party.id).length;
+      const invited = waiting
+        ? ` (${waiting === 1 ? "an invitation is" : `${waiting} invitations are`} waiting to be used)`
+        : "";
       const words = people.length
-        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ")
-        : "nobody has joined yet";
+        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ") + invited
+        : `nobody has joined yet${invited}`;
       return el("li", {}, el("strong", { text: party.name }), el("span", { text: `: ${words}` }));
     }),
   );
-  const inviting = can(agreement, "invite");
-  const everyoneIn = agreement.parties.every((p) =>
-    agreement.members.some((m) => m.party_id === p.id),
-  );
-  if ($("invite-panel").hidden && inviting && !everyoneIn) $("invite-panel").open = true;
-  $("invite-panel").hidden = !inviting;
-  if (inviting) {
-    const select = $("invite-party");
-    const chosen = select.value;
-    fillSelect(
-      select,
-      agreement.parties.map((p) => ({ key: p.id, title: p.name })),
-      (p) => p.title,
-    );
-    const unjoined = agreement.parties.find(
-      (p) => !agreement.members.some((m) => m.party_id === p.id),
-    );
-    select.value = chosen || (unjoined ? String(unjoined.id) : select.value);
-  }
+  renderInviting(agreement);
 }
+
+/** The invite form offers only the parties the user may invite to; the others say why not. */
+function renderInviting(agreement) {
+  const rights = invitingRights(agreement);
+  const final = agreement.status === "final";
+  $("invite-panel").hidden = final;
+  $("invite-form").hidden = !rights.parties.length;
+  $("invite-limits").replaceChildren(...rights.others.map((o) => el("li", { text: o.words })));
+  $("invite-limits").hidden = !rights.others.length;
+  if (!rights.parties.length) return;
+  const unjoined = rights.parties.find((p) => !agreement.members.some((m) => m.party_id === p.id));
+  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").open = true;
+  inviteSeenFor = agreement.id;
+  const select = $("invite-party");
+  const chosen = select.value;
+  fillSelect(
+    select,
+    rights.parties.map((p) => ({ key: p.id, title: p.name })),
+    (p) => p.title,
+  );
+  const still = rights.parties.some((p) => String(p.id) === chosen);
+  select.value = still ? chosen : unjoined ? String(unjoined.id) : select.value;
+}
+
+let inviteSeenFor = null; // the invite panel opens by itself once per agreement, not again
 
 export function renderInvitation(link) {
   $("invite-result").hidden = false;
@@ -351,7 +399,7 @@ export function renderAudit(list, agreement) {
   $("audit-list").replaceChildren(
     ...list.events.map((e) => {
       const who = e.actor_id ? people.get(e.actor_id) || `user ${e.actor_id}` : "the system";
-      const when = new Date(e.created_at).toLocaleString();
+      const when = new Date(e.created_at).toLocaleString(document.documentElement.lang);
       return el(
         "li",
         {},
@@ -393,6 +441,9 @@ export function renderSection(agreement, section, guidance, values, draft) {
   const editing = can(agreement, "edit");
   const fields = buildFields(guidance.fields || [], values || {}, agreement.parties, el);
   $("section-fields").replaceChildren(fields.element);
+  $("preview-text").textContent = "";
+  $("preview-findings").replaceChildren();
+  $("preview-problem").hidden = true;
   const saved = section.revision ? section.revision.text : "";
   editor = { fields, textEdited: Boolean(draft && draft.textEdited) };
   $("section-text").value = draft && draft.textEdited ? draft.text : saved;
@@ -414,25 +465,12 @@ export function renderSectionState(agreement, section) {
   const status = sectionStatus(agreement, section);
   $("section-status").textContent = status.words;
   $("section-status").className = `badge status-${status.code}`;
+  shownAgreement = agreement;
   const findings = sortedFindings(section.findings);
-  $("findings").replaceChildren(
-    ...(findings.length
-      ? findings.map((f) =>
-          el(
-            "li",
-            { class: `finding ${f.severity === "should" ? "should" : "must"}` },
-            el("span", {
-              class: "severity",
-              text: f.severity === "should" ? "Worth adding" : "Needed",
-            }),
-            el("span", { text: ` ${f.message}` }),
-            f.source && f.source.length
-              ? el("span", { class: "source", text: ` (source: ${f.source.join(", ")})` })
-              : null,
-          ),
-        )
-      : [el("li", { class: "finding ok", text: "Nothing missing." })]),
-  );
+  const approver = can(agreement, "approve");
+  $("findings").replaceChildren(...findingItems(agreement, findings, { approver }));
+  $("findings-note").hidden = !findings.some((f) => f.judges_fields);
+  renderWhy(section);
 
   const approving = approvingParties(section);
   $("approval-list").replaceChildren(
@@ -460,6 +498,97 @@ export function renderSectionState(agreement, section) {
     ...openRequests(agreement, section).map((c) =>
       el("li", { text: `${partyName(agreement, c.party_id)} asks for changes: “${c.comment}”` }),
     ),
+  );
+}
+
+/** Why a section is required, with its sources (the state says; optional ones say so). */
+function renderWhy(section) {
+  const reasons = section.why_required || [];
+  $("why-words").textContent = reasons.length
+    ? "Why every agreement like this one needs this section:"
+    : section.required
+      ? "Every agreement like this one needs this section."
+      : "This section is optional: include it if it helps your partnership.";
+  $("why-required").replaceChildren(...reasons.map((r) => el("li", { text: r })));
+  $("why-required").hidden = !reasons.length;
+}
+
+let acceptForms = 0;
+let shownAgreement = null; // the agreement whose section the editor shows
+
+/** Findings as list items: severity in plain words, sources, a recorded reason; an approver
+ * may record the partners' reason to accept a `must` finding (not in the preview). */
+function findingItems(agreement, findings, { approver = false, preview = false } = {}) {
+  if (!findings.length) {
+    return [el("li", { class: "finding ok", text: "Nothing missing." })];
+  }
+  const offered = new Set(); // one reason settles every finding with the same code
+  return findings.map((f) => {
+    const severity = f.severity === "should" ? "should" : "must";
+    const accepted = f.accepted;
+    const item = el(
+      "li",
+      { class: `finding ${accepted ? "accepted" : severity}` },
+      el("span", {
+        class: "severity",
+        text: accepted ? "Accepted by the partners" : SEVERITY_WORDS[severity],
+      }),
+      el("span", { text: ` ${f.message}` }),
+      f.source && f.source.length
+        ? el("span", { class: "source", text: ` (source: ${f.source.join(", ")})` })
+        : null,
+    );
+    if (accepted) {
+      item.append(
+        el("span", {
+          class: "reason",
+          text: `Reason recorded by ${accepted.accepted_by.name} for ${partyName(agreement, accepted.party_id)}: “${accepted.reason}”`,
+        }),
+      );
+    } else if (severity === "must" && approver && !preview && f.code && !offered.has(f.code)) {
+      offered.add(f.code);
+      const alike = findings.filter(
+        (g) => g.code === f.code && g.severity === "must" && !g.accepted,
+      ).length;
+      const id = `accept-reason-${++acceptForms}`;
+      const reason = el("textarea", { id, rows: 2, maxlength: 2000 });
+      const form = el(
+        "form",
+        { class: "form accept-form", novalidate: true },
+        el("label", { for: id, text: "Why do the partners accept the agreement without this?" }),
+        reason,
+        el("button", { type: "submit", class: "button", text: "Record the reason" }),
+      );
+      form.addEventListener("submit", (e) => {
+        e.preventDefault();
+        emit("acceptFinding", f.code, reason.value);
+      });
+      item.append(
+        el(
+          "details",
+          { class: "accept" },
+          el("summary", {
+            text:
+              alike > 1
+                ? `Finalise without these ${alike}, with a reason`
+                : "Finalise without it, with a reason",
+          }),
+          form,
+        ),
+      );
+    }
+    return item;
+  });
+}
+
+/** The live preview: {text, findings} for the form's details, or {problem} in plain words. */
+export function renderPreview({ text, findings, problem }) {
+  $("preview-problem").hidden = !problem;
+  $("preview-problem").textContent = problem || "";
+  if (problem) return; // the last good preview stays on show
+  $("preview-text").textContent = text || "";
+  $("preview-findings").replaceChildren(
+    ...findingItems(shownAgreement, sortedFindings(findings || []), { preview: true }),
   );
 }
 

@@ -45,6 +45,31 @@ export async function ready() {
   return info?.host ? { host: info.host } : null;
 }
 
+const THEME_COLOURS = [
+  "bodyBackgroundColor",
+  "bodyForegroundColor",
+  "controlBackgroundColor",
+  "controlForegroundColor",
+];
+const COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/**
+ * Word's Office theme (so the pane matches Word's own colours): {bodyBackgroundColor,
+ * bodyForegroundColor, controlBackgroundColor, controlForegroundColor}, each "#rrggbb" (a
+ * colour Word gives in any other form is left out). Null outside Word, or when Word gives none.
+ */
+export function officeTheme() {
+  if (!inWord()) return null;
+  const theme = globalThis.Office.context.officeTheme;
+  if (!theme) return null;
+  const colours = {};
+  for (const name of THEME_COLOURS) {
+    const value = theme[name];
+    if (typeof value === "string" && COLOUR.test(value.trim())) colours[name] = value.trim();
+  }
+  return Object.keys(colours).length ? colours : null;
+}
+
 /** One batch for one user action: Word.run(context => action(context)). */
 export function run(action) {
   const word = globalThis.Word;

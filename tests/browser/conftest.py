@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, WIDE
+from tests.browser.chromium import WIDE
 from tests.conftest import new_user
 
 # The machine running the tests may be busy: wait up to 15 s for what a user would see.
@@ -21,17 +21,9 @@ STATE = re.compile(r"/api/v1/agreements/\d+$")
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's one Chromium (tests/conftest.py): two sync Playwrights cannot run at once."""
+    return chromium
 
 
 class PaneUser:

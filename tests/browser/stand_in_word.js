@@ -12,6 +12,11 @@ export function inWord() {
   return true;
 }
 
+/** The Office theme a test asks for (sessionStorage "pa.test.theme"), as word.js gives it. */
+export function officeTheme() {
+  return JSON.parse(sessionStorage.getItem("pa.test.theme") || "null");
+}
+
 export async function ready() {
   return { host: "Word" };
 }

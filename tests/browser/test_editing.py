@@ -43,3 +43,54 @@ def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_ser
     state = api.get(f"/agreements/{agreement['id']}").json()
     section = next(s for s in state["sections"] if s["key"] == "purpose_and_aims")
     assert section["approvals"] == []  # nothing was approved that Joe had not seen
+
+
+def test_the_clause_preview_follows_the_form_and_saves_nothing(pane_user, live_server):
+    joe = pane_user("Joe Lindsay")
+    api = http_client(live_server, joe.token)
+    agreement = api.post(
+        "/agreements",
+        json={
+            "title": "Northside summer programme",
+            "kind": "partnership",
+            "level": "networking",
+            "parties": [{"name": "Northside Youth Club"}, {"name": "Northside Library"}],
+        },
+    ).json()
+    previews = []
+    joe.page.on(
+        "request", lambda r: r.url.endswith("/preview") and previews.append(r.post_data_json)
+    )
+    joe.open()
+    joe.page.get_by_role("button", name="Northside summer programme").click()
+    joe.page.locator("button[data-section='purpose_and_aims']").click()
+
+    # Why the section is needed, with its sources; the checks say what is needed, in words.
+    expect(joe.page.locator("#why-required")).to_contain_text("OU 1.4")
+    preview = joe.page.get_by_role("region", name="Preview of the clause")
+    expect(preview.get_by_role("list")).to_contain_text(
+        "Needed before finalising No shared aim has been recorded."
+    )
+
+    # Typing: the preview follows once typing pauses (one request for the whole word).
+    asked = len(previews)
+    joe.page.get_by_label("Statement of purpose").press_sequentially("Summer safe spaces")
+    expect(preview.locator("#preview-text")).to_contain_text(
+        "The shared purpose of this agreement is: Summer safe spaces"
+    )
+    assert 1 <= len(previews) - asked < len("Summer safe spaces")
+    assert previews[-1]["fields"]["purpose_statement"] == "Summer safe spaces"
+
+    # An aim put in: the finding it answers goes from the preview.
+    joe.page.get_by_role("button", name="Add an entry to Shared aims").click()
+    joe.page.get_by_label("Aim", exact=True).fill("Somewhere to go on summer evenings")
+    expect(preview.get_by_role("list")).not_to_contain_text("No shared aim has been recorded.")
+    expect(preview.locator("#preview-text")).to_contain_text("Somewhere to go on summer evenings")
+
+    # Nothing was saved by previewing: the saved section still has no text, and its checks
+    # (below the form) still ask for an aim.
+    state = api.get(f"/agreements/{agreement['id']}").json()
+    section = next(s for s in state["sections"] if s["key"] == "purpose_and_aims")
+    assert section["revision"] is None
+    expect(joe.page.locator("#findings")).to_contain_text("No shared aim has been recorded.")
+    assert joe.uncaught == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.chromium import needs_chromium
+from tests.browser.chromium import needs_chromium, serious_violations
 from tests.conftest import http_client
 
 pytestmark = [needs_chromium, pytest.mark.browser]
@@ -156,3 +156,46 @@ def test_a_document_of_an_agreement_you_have_not_joined_says_to_ask_for_an_invit
         " Ask one of its partners to send you an invitation."
     )
     expect(mark.page.get_by_role("heading", name="Your agreements")).to_be_visible()
+
+
+DARK = {
+    "bodyBackgroundColor": "#262626",
+    "bodyForegroundColor": "#f0f0f0",
+    "controlBackgroundColor": "#383838",
+    "controlForegroundColor": "#ffffff",
+}
+
+
+def test_in_word_the_pane_takes_the_office_theme(pane_user, browser):
+    joe = pane_user("Joe Lindsay", signed_in=False)
+    in_word(joe)
+    joe.context.add_init_script(
+        f"sessionStorage.setItem('pa.test.theme', {json.dumps(json.dumps(DARK))});"
+    )
+    joe.open()
+    page = joe.page
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    colours = page.evaluate(
+        "(() => { const b = getComputedStyle(document.body);"
+        " const r = getComputedStyle(document.documentElement);"
+        " return [b.backgroundColor, b.color,"
+        " r.getPropertyValue('--control-bg').trim(), r.getPropertyValue('--control-fg').trim()];"
+        " })()"
+    )
+    assert colours == ["rgb(38, 38, 38)", "rgb(240, 240, 240)", "#383838", "#ffffff"]
+    assert serious_violations(page) == []  # readable in Word's dark theme too
+
+    # Outside Word (a plain browser) the pane follows the system's light or dark choice.
+    plain = browser.new_context(color_scheme="dark")
+    try:
+        plain.route("https://appsforoffice.microsoft.com/**", lambda route: route.abort())
+        other = plain.new_page()
+        other.goto(f"{joe.base_url}/pane/")
+        expect(other.get_by_role("heading", name="Sign in")).to_be_visible()
+        assert other.evaluate("document.documentElement.dataset.theme") is None
+        assert (
+            other.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(41, 41, 41)"
+        )
+    finally:
+        plain.close()

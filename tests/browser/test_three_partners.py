@@ -1,21 +1,30 @@
-"""Three partners, three browser contexts, one agreement, all in the web pane: create, invite,
-draft every required section through the form, resolve a save conflict, ask for changes,
-approve, finalise, download, read the audit trail. Screenshots and axe-core on each screen."""
+"""Three partners, three browser contexts, one agreement, all in the web pane. Each person signs
+in through the built-in provider's own pages (register; Joe also signs out and back in with his
+password); no token is made behind the pane's back. Then: create, invite, join by the links,
+draft every required section through the form (with its live preview), resolve a save conflict,
+ask for changes, record the reason to accept what the checks still ask for, approve, finalise,
+download the final .docx and read it back, read the audit trail. Screenshots and axe-core on
+each screen."""
 
 from __future__ import annotations
 
 import re
+import uuid
 import zipfile
-from io import BytesIO
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from playwright.sync_api import expect
 
+from plugin import create_app
 from plugin.catalogue import default_catalogue
+from plugin.documents.content import SHORT_HASH
+from plugin.store.db import dispose
 from plugin.workflow.text import normalise
-from tests.browser.chromium import needs_chromium, screenshot, serious_violations
+from tests.auth.conftest import PASSWORD, Live
+from tests.browser.chromium import WIDE, needs_chromium, screenshot, serious_violations
+from tests.browser.conftest import PaneUser
 from tests.conftest import http_client
 
 pytestmark = [needs_chromium, pytest.mark.browser]
@@ -27,8 +36,91 @@ PARTIES = [
     "Eastfield High School",
 ]
 THEIRS = "The partners divert young people from anti-social behaviour (Joe's wording)."
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+REASON = "Each partner's own lead is named in its staff handbook; we keep them there."
 MINE = "The partners give young people in Eastfield safe places to go on Friday evenings."
+
+
+@pytest.fixture
+def site(database_url, tmp_path):
+    """The app on a live server whose public origin is its own address, as deployed: the
+    built-in provider's issuer and redirects are that address. On http://localhost Chromium
+    keeps the session's Secure cookies (a secure context)."""
+    live = Live(host="localhost")
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test-secret-key-three-partners",
+            "AUDIT_KEY": "test-audit-key",
+        }
+    )
+    app.instance_path = str(tmp_path)
+    live.serve(app)
+    yield live
+    live.server.shutdown()
+    live.thread.join(5)
+    live.server.server_close()
+    dispose(app)
+
+
+@pytest.fixture
+def person(browser, site):
+    """Someone with a browser context of their own and nobody signed in yet."""
+    contexts = []
+
+    def make(name: str, width: int = WIDE) -> PaneUser:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, accept_downloads=True
+        )
+        contexts.append(context)
+        context.route("https://appsforoffice.microsoft.com/**", lambda route: route.abort())
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        user = PaneUser(context, page, site.url, token="", user_id=0, name=name)
+        user.email = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:8]}@example.org"
+        return user
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def came_back_signed_in(user: PaneUser, site) -> None:
+    """Back in the pane from the provider, with the token the hand-off left."""
+    user.page.wait_for_url(f"{site.url}/pane/")
+    expect(user.page.get_by_text(f"Signed in as {user.name}")).to_be_visible()
+    user.token = user.page.evaluate("localStorage.getItem('pa.token')")
+    assert user.token and user.token.startswith("pat_")
+    assert user.token not in user.page.url
+
+
+def register(user: PaneUser, site) -> None:
+    """From the pane's Sign in button through the provider's registration and back."""
+    expect(user.page.get_by_role("heading", name="Sign in")).to_be_visible()
+    user.page.get_by_role("button", name="Sign in").click()
+    user.page.wait_for_url(re.compile(r"/oauth/"))
+    user.page.click("text=Register")
+    user.page.fill("input[name=name]", user.name)
+    user.page.fill("input[name=email]", user.email)
+    user.page.fill("input[name=password]", PASSWORD)
+    user.page.fill("input[name=password_again]", PASSWORD)
+    user.page.click("button[type=submit]")
+    came_back_signed_in(user, site)
+
+
+def sign_in_again(user: PaneUser, site) -> None:
+    """Signed out, then back in with the email and password through the provider's form."""
+    user.page.get_by_role("button", name="Sign out").click()
+    expect(user.page.get_by_role("status")).to_have_text("You are signed out.")
+    # The provider's own session would sign him straight back in: as after closing the browser,
+    # it is gone, so the provider asks for his email and password.
+    user.context.clear_cookies()
+    user.page.get_by_role("button", name="Sign in").click()
+    user.page.wait_for_url(re.compile(r"/oauth/"))
+    user.page.fill("input[name=email]", user.email)
+    user.page.fill("input[name=password]", PASSWORD)
+    user.page.click("button[type=submit]")
+    came_back_signed_in(user, site)
 
 
 def check_accessible(page, screen: str) -> None:
@@ -110,14 +202,74 @@ def section_status(page, key: str):
     return page.locator(f"button[data-section='{key}'] .badge")
 
 
-def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live_server):
+def state_of(api, aid: int) -> dict:
+    return api.get(f"/agreements/{aid}").json()
+
+
+def must_findings(api, aid: int) -> list[str]:
+    """Sections with a `must` finding nobody has accepted yet."""
+    return [
+        s["key"]
+        for s in state_of(api, aid)["sections"]
+        if any(f["severity"] == "must" and not f["accepted"] for f in s["findings"])
+    ]
+
+
+def sdt_texts(body) -> dict[str, str]:
+    """Each content control's tag and its text, paragraph by paragraph."""
+    out = {}
+    for sdt in body.iter(qn("w:sdt")):
+        tag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+        if tag is None:
+            continue
+        paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in sdt.iter(qn("w:p"))]
+        out[tag.get(qn("w:val"))] = "\n".join(paragraphs)
+    return out
+
+
+def check_final_document(document, state: dict) -> None:
+    """Every drafted section's title and agreed text in its `pa:<key>` content control, and
+    the approval certificate naming each partner's approver and the hash of what they approved."""
+    body = document.element.body
+    paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    text = "\n".join(paragraphs)
+    assert TITLE in text
+    controls = sdt_texts(body)
+    drafted = [s for s in state["sections"] if s["revision"]]
+    assert drafted
+    for section in drafted:
+        assert section["title"] in text, section["title"]
+        laid = controls[f"pa:{section['key']}"]
+        assert normalise(laid) == section["revision"]["text"], section["key"]
+    assert normalise(MINE) in normalise(controls["pa:purpose_and_aims"])
+    after = text[text.index("Approval certificate") :]
+    for party in PARTIES:
+        assert party in after
+    for name in ("Joe Lindsay", "Fiona Reid", "Mark Baird"):
+        assert name in after
+    for section in drafted:
+        assert section["revision"]["sha256"][:SHORT_HASH] in after, section["key"]
+    if any(f["accepted"] for s in state["sections"] for f in s["findings"]):
+        assert f"Accepted because: {REASON}" in after
+
+
+def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
+    live_server = site.url
     required = default_catalogue().required_sections("partnership", "coordination")
-    joe = pane_user("Joe Lindsay")
-    fiona = pane_user("Fiona Reid")
-    mark = pane_user("Mark Baird", width=320)
+    joe = person("Joe Lindsay")
+    fiona = person("Fiona Reid")
+    mark = person("Mark Baird", width=320)
+
+    # Joe registers with the built-in provider, signs out, and signs in again with his password.
+    joe.open()
+    check_accessible(joe.page, "sign-in")
+    register(joe, site)
+    first_token = joe.token
+    sign_in_again(joe, site)
+    assert joe.token != first_token
+    assert http_client(live_server, first_token).get("/me").status_code == 401  # revoked
 
     # Joe starts the agreement.
-    joe.open()
     expect(joe.page.get_by_role("heading", name="Your agreements")).to_be_visible()
     check_accessible(joe.page, "agreement list")
     screenshot(joe.page, "01-agreements")
@@ -132,15 +284,25 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
     police_link = invite(joe.page, PARTIES[1])
     school_link = invite(joe.page, PARTIES[2])
     assert police_link.startswith(f"{live_server}/pane/#invitation=") and police_link != school_link
+    expect(joe.page.locator("#party-list")).to_contain_text(
+        "Eastfield High School: nobody has joined yet (an invitation is waiting to be used)"
+    )
     check_accessible(joe.page, "agreement")
     screenshot(joe.page, "02-agreement-invited")
     for person, link, party in ((fiona, police_link, PARTIES[1]), (mark, school_link, PARTIES[2])):
-        person.page.goto(link)
+        person.page.goto(link)  # not signed in yet: the pane keeps the invitation meanwhile
+        expect(person.page.locator("#sign-in-invitation")).to_be_visible()
+        register(person, site)
         expect(person.page.get_by_role("heading", level=1)).to_have_text(TITLE)
         expect(person.page.locator("#agreement-meta")).to_contain_text(f"you speak for {party}")
         assert "invitation" not in person.page.url  # the token leaves the address bar
     expect(joe.page.locator("#party-list")).to_contain_text("Fiona Reid")  # seen by polling
     expect(joe.page.locator("#party-list")).to_contain_text("Mark Baird")
+    # Each party now has its own approver: Joe invites only to his own, and is told why.
+    expect(joe.page.locator("#invite-party option")).to_have_text([PARTIES[0]])
+    expect(joe.page.locator("#invite-limits")).to_contain_text(
+        f"{PARTIES[1]} decides who speaks for it: ask one of its approvers to invite them."
+    )
 
     # Every required section is drafted through the form; the partners share the work.
     drafters = {"roles_and_responsibilities": fiona, "meetings_and_communication": mark}
@@ -148,9 +310,19 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
         person = drafters.get(key, joe)
         draft_section(person.page, key, f"Drafted by {person.name}")
         if key == required[0]:
+            expect(person.page.locator("#preview-text")).not_to_be_empty()  # the live preview
             check_accessible(person.page, "section editor")
             screenshot(person.page, "03-section-editor")
         back_to_sections(person.page)
+    # What the partners answered can make more sections required (joint delivery, say).
+    api = http_client(live_server, joe.token)
+    aid = api.get("/agreements").json()["agreements"][0]["id"]
+    required = [s["key"] for s in state_of(api, aid)["sections"] if s["required"]]
+    for key in required:
+        if not next(s for s in state_of(api, aid)["sections"] if s["key"] == key)["revision"]:
+            draft_section(joe.page, key, f"Drafted by {joe.name}")
+            back_to_sections(joe.page)
+    assert [s["key"] for s in state_of(api, aid)["sections"] if s["required"]] == required
     expect(section_status(mark.page, required[-1])).to_have_text(
         "Draft: waiting for all 3 partners to approve"
     )
@@ -181,8 +353,6 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
     fiona.page.get_by_role("button", name="Save my version instead").click()
     expect(fiona.page.get_by_role("status")).to_have_text("Saved as revision 3.")
     expect(conflict).to_be_hidden()
-    api = http_client(live_server, joe.token)
-    aid = api.get("/agreements").json()["agreements"][0]["id"]
     aims = {s["key"]: s for s in api.get(f"/agreements/{aid}").json()["sections"]}
     assert aims["purpose_and_aims"]["revision"]["text"] == normalise(MINE)
     assert aims["purpose_and_aims"]["revision"]["number"] == 3
@@ -223,6 +393,22 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
         expect(section_status(joe.page, key)).to_have_text("Approved by all partners")
 
     # Joe finalises; the others see it is final.
+    # What the checks still ask for and the partners accept as it is: Joe records their reason
+    # in the section editor (a `must` finding blocks finalising until then).
+    for key in must_findings(api, aid):
+        open_section(joe.page, key)
+        check_accessible(joe.page, "section editor with findings")
+        screenshot(joe.page, f"05b-findings-{key}")
+        accept = joe.page.locator("#findings details.accept")
+        while accept.count():
+            accept.first.locator("summary").click()
+            accept.first.get_by_label(re.compile("Why do the partners accept")).fill(REASON)
+            accept.first.get_by_role("button", name="Record the reason").click()
+            expect(joe.page.get_by_role("status")).to_have_text(
+                re.compile("The reason is recorded")
+            )
+        expect(joe.page.locator("#findings")).to_contain_text(f"“{REASON}”")
+        back_to_sections(joe.page)
     expect(joe.page.locator("#readiness-words")).to_have_text(
         "Every partner has approved every required section. It can be finalised."
     )
@@ -234,6 +420,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
         "Final: version 1 was agreed by every partner"
     )
     check_accessible(joe.page, "final agreement")
+    check_accessible(mark.page, "final agreement at 320 px")
     screenshot(mark.page, "06-final")
 
     # The audit trail, with its hash chain verified by the server.
@@ -241,57 +428,27 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(app, pane_user, live
     expect(joe.page.locator("#audit-chain")).to_contain_text("are intact")
     assert joe.page.locator("#audit-list li").count() > len(required) * 4
     aims_title = default_catalogue().section("purpose_and_aims").title
+    roles_title = default_catalogue().section("roles_and_responsibilities").title
     expect(joe.page.locator("#audit-list")).to_contain_text(
         f"Wrote revision 3 of “{aims_title}” (Fiona Reid, "
     )
     expect(joe.page.locator("#audit-list")).to_contain_text(
         "Joined for Eastfield High School (Mark Baird, "
     )
+    expect(joe.page.locator("#audit-list")).to_contain_text(
+        f"Recorded Riverside Council Youth Team's reason to accept a check on “{roles_title}”: "
+        f"“{REASON}” (Joe Lindsay, "
+    )
     screenshot(joe.page, "07-audit")
 
-    # The final .docx, fetched with the bearer token and saved through the browser. The route
-    # comes with the documents issue; until it is merged the pane must say so in plain words.
-    final_docx = re.compile(r"^/api/v1/agreements/<[^>]+>/versions/<[^>]+>/document\.docx$")
-    if any(final_docx.match(rule.rule) for rule in app.url_map.iter_rules()):
-        with joe.page.expect_download() as waiting:
-            joe.page.get_by_role("button", name="Download the final agreement (.docx)").click()
-        assert zipfile.is_zipfile(waiting.value.path())
-        body = docx.Document(waiting.value.path()).element.body
-        text = "".join(t.text or "" for t in body.iter(qn("w:t")))  # in content controls too
-        assert normalise(MINE) in text and TITLE in text
-        tags = {t.get(qn("w:val")) for t in body.iter(qn("w:tag"))}
-        assert {f"pa:{key}" for key in required} <= tags
-    else:
-        joe.page.get_by_role("button", name="Download the final agreement (.docx)").click()
-        expect(joe.page.get_by_role("alert")).to_have_text(
-            re.compile("The server cannot provide this document yet.")
-        )
-        # The pane's half of a download, against a stand-in answer until then: it asks with
-        # the bearer token and hands the file to the browser under the server's file name.
-        made = docx.Document()
-        made.add_paragraph(MINE)
-        body = BytesIO()
-        made.save(body)
-        asked = []
-
-        def stand_in(route):
-            asked.append(route.request.headers.get("authorization"))
-            route.fulfill(
-                status=200,
-                body=body.getvalue(),
-                headers={
-                    "Content-Type": DOCX,
-                    "Content-Disposition": 'attachment; filename="eastfield-v1.docx"',
-                },
-            )
-
-        joe.page.route(re.compile(r"/api/v1/agreements/\d+/versions/1/document\.docx$"), stand_in)
-        with joe.page.expect_download() as waiting:
-            joe.page.get_by_role("button", name="Download the final agreement (.docx)").click()
-        assert waiting.value.suggested_filename == "eastfield-v1.docx"
-        assert asked == [f"Bearer {joe.token}"]
-        saved = docx.Document(waiting.value.path())
-        assert [p.text for p in saved.paragraphs] == [MINE]
+    # The final .docx, fetched by the pane with the bearer token and saved by the browser.
+    with mark.page.expect_download() as waiting:
+        mark.page.get_by_role("button", name="Download the final agreement (.docx)").click()
+    assert zipfile.is_zipfile(waiting.value.path())
+    check_final_document(docx.Document(waiting.value.path()), state_of(api, aid))
+    with mark.page.expect_download(timeout=120_000) as waiting:  # LibreOffice makes it
+        mark.page.get_by_role("button", name="Download the final agreement (PDF)").click()
+    assert waiting.value.path().read_bytes()[:5] == b"%PDF-"
 
     # Polling asked with If-None-Match, and the server had nothing new to say at least once.
     assert any(status == 304 for status, _ in joe.state_reads)

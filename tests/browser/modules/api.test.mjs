@@ -34,20 +34,28 @@ test("sends the bearer token, and If-None-Match when it has an ETag", async () =
   assert.equal(server.calls[1].url, "/api/v1/agreements/7");
 });
 
-test("every POST carries a fresh Idempotency-Key; PUT and GET do not", async () => {
+test("every write carries a fresh Idempotency-Key; reads and previews do not", async () => {
   const server = fakeServer([
     [201, {}],
     [201, {}],
+    [200, {}],
+    [200, { text: "t", findings: [] }],
     [200, {}],
   ]);
   const api = createApi({ getToken: () => "t", fetchImpl: server.fetchImpl });
   await api.approve(1, "aims", { party_id: 1, revision_sha256: "a".repeat(64) });
   await api.approve(1, "aims", { party_id: 1, revision_sha256: "a".repeat(64) });
   await api.saveSection(1, "aims", { base_revision: 0, text: "x" });
-  const [a, b, put] = server.calls;
-  assert.ok(a.headers["Idempotency-Key"] && b.headers["Idempotency-Key"]);
-  assert.notEqual(a.headers["Idempotency-Key"], b.headers["Idempotency-Key"]);
-  assert.equal(put.headers["Idempotency-Key"], undefined);
+  await api.preview(1, "aims", { aims: [] });
+  await api.me();
+  const [a, b, put, preview, read] = server.calls;
+  const keys = [a, b, put].map((c) => c.headers["Idempotency-Key"]);
+  assert.ok(keys.every(Boolean));
+  assert.equal(new Set(keys).size, 3);
+  assert.equal(preview.url, "/api/v1/agreements/1/sections/aims/preview");
+  assert.deepEqual(JSON.parse(preview.body), { fields: { aims: [] } });
+  assert.equal(preview.headers["Idempotency-Key"], undefined);
+  assert.equal(read.headers["Idempotency-Key"], undefined);
   assert.equal(put.method, "PUT");
   assert.deepEqual(JSON.parse(put.body), { base_revision: 0, text: "x" });
 });
@@ -110,20 +118,17 @@ test("no connection is said in plain words", async () => {
   await assert.rejects(api.me(), { status: 0, message: /cannot reach the server/ });
 });
 
-test("joining sends the token in the body, and falls back to the older path", async () => {
-  const server = fakeServer([
-    [404, { detail: "The requested URL was not found on the server." }],
-    [200, { agreement_id: 3, party_id: 2, role: "approver" }],
-  ]);
+test("joining sends the token in the body, never in the address", async () => {
+  const server = fakeServer([[200, { agreement_id: 3, party_id: 2, role: "approver" }]]);
   const api = createApi({ getToken: () => "t", fetchImpl: server.fetchImpl });
   const membership = await api.accept("tok-123");
   assert.equal(membership.agreement_id, 3);
+  assert.equal(server.calls.length, 1);
   assert.equal(server.calls[0].url, "/api/v1/invitations/accept");
   assert.deepEqual(JSON.parse(server.calls[0].body), { token: "tok-123" });
-  assert.equal(server.calls[1].url, "/api/v1/invitations/tok-123/accept");
 });
 
-test("a used invitation is not retried on the older path", async () => {
+test("a used invitation is refused once, with its status", async () => {
   const server = fakeServer([[410, { detail: "This invitation has already been used." }]]);
   const api = createApi({ getToken: () => "t", fetchImpl: server.fetchImpl });
   await assert.rejects(api.accept("tok"), { status: 410 });

@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { can, progress, sectionStatus, sortedFindings } from "../../../plugin/taskpane/status.js";
+import {
+  can,
+  invitingRights,
+  progress,
+  sectionStatus,
+  sortedFindings,
+} from "../../../plugin/taskpane/status.js";
 
 const sha = (c) => c.repeat(64);
 const parties = [
@@ -83,8 +89,6 @@ test("roles: what the buttons offer follows the role, and nothing once final", (
   assert.equal(can({ ...a, my_role: "viewer" }, "edit"), false);
   assert.equal(can({ ...a, my_role: "editor" }, "approve"), false);
   assert.equal(can(a, "finalise"), true);
-  assert.equal(can(a, "invite"), false);
-  assert.equal(can({ ...a, my_role: "owner" }, "invite"), true);
   assert.equal(can({ ...a, status: "final" }, "edit"), false);
 });
 
@@ -115,6 +119,63 @@ test("audit events in plain words, with section titles and partner names", () =>
     "Approved revision 2 of “Shared purpose and aims” for Eastfield High School",
   );
   assert.equal(eventWords({ kind: "finalised", data: { version: 1 } }, a), "Finalised version 1");
+  const accepted = {
+    kind: "finding_accepted",
+    data: { section: "aims", code: "aims.no_shared_aim", party_id: 1, reason: "Networking only." },
+  };
+  assert.equal(
+    eventWords(accepted, a),
+    "Recorded Riverside Council Youth Team's reason to accept a check on “Shared purpose and aims”: “Networking only.”",
+  );
+  const revoked = { kind: "invitation_revoked", data: { invitation_id: 4, party_id: 2 } };
+  assert.equal(
+    eventWords(revoked, a),
+    "Withdrew an invitation to speak for Eastfield Community Police Unit",
+  );
   assert.equal(eventWords({ kind: "revision_added", data: {} }, a), "revision added"); // unknown shape
   assert.equal(eventWords({ kind: "something_new", data: {} }, a), "something new");
+});
+
+const member = (party, role) => ({ id: party * 10, party_id: party, role, user: { id: party } });
+
+test("inviting: the owner invites a party's first members, then only its approvers do", () => {
+  const owner = agreement([], { my_role: "owner", my_party_id: 1, members: [member(1, "owner")] });
+  assert.deepEqual(
+    invitingRights(owner).parties.map((p) => p.id),
+    [1, 2, 3],
+  );
+  const joined = {
+    ...owner,
+    members: [member(1, "owner"), member(2, "approver"), member(3, "editor")],
+  };
+  const rights = invitingRights(joined);
+  assert.deepEqual(
+    rights.parties.map((p) => p.id),
+    [1, 3],
+  );
+  assert.deepEqual(
+    rights.others.map((o) => o.words),
+    [
+      "Eastfield Community Police Unit decides who speaks for it: ask one of its approvers to invite them.",
+    ],
+  );
+});
+
+test("inviting: an approver invites to their own party only; an editor nowhere", () => {
+  const members = [member(1, "owner"), member(2, "approver")];
+  const approver = agreement([], { my_role: "approver", my_party_id: 2, members });
+  const rights = invitingRights(approver);
+  assert.deepEqual(
+    rights.parties.map((p) => p.id),
+    [2],
+  );
+  assert.equal(rights.others.length, 2);
+  assert.match(rights.others[1].words, /Until Eastfield High School has an approver/);
+  const editor = { ...approver, my_role: "editor" };
+  assert.deepEqual(invitingRights(editor).parties, []);
+  assert.equal(
+    invitingRights(editor).others[1].words,
+    "Only Eastfield Community Police Unit's approvers can invite people to it.",
+  );
+  assert.deepEqual(invitingRights({ ...approver, status: "final" }).parties, []);
 });
