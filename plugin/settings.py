@@ -49,6 +49,9 @@ def _local_secret(instance: Path, name: str = "secret_key") -> str:
 def configure(app: Flask, config: Mapping | None) -> None:
     app.json.sort_keys = False  # keep the order the models and catalogue give
     app.config.from_mapping(DEFAULTS)
+    # Where `make run` listens is where links point, unless PA_PUBLIC_ORIGIN says otherwise.
+    host, port = os.environ.get("PA_HOST", "localhost"), os.environ.get("PA_PORT", "3000")
+    app.config["PUBLIC_ORIGIN"] = f"https://{host}:{port}"
     app.config.from_prefixed_env("PA")
     if os.environ.get("DATABASE_URL"):
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]

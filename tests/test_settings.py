@@ -34,6 +34,20 @@ def test_environment_overrides_defaults(monkeypatch, tmp_path):
     app.extensions["store"].kw["bind"].dispose()
 
 
+def test_public_origin_follows_where_the_server_listens(monkeypatch, tmp_path):
+    """`PA_PORT=3999 make run` signs in and links through port 3999, not the default's 3000."""
+    monkeypatch.setenv("PA_PORT", "3999")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'o.db'}")
+    monkeypatch.delenv("PA_PUBLIC_ORIGIN", raising=False)
+    app = create_app({"SECRET_KEY": "k", "AUDIT_KEY": "a"})
+    assert app.config["PUBLIC_ORIGIN"] == "https://localhost:3999"
+    app.extensions["store"].kw["bind"].dispose()
+    monkeypatch.setenv("PA_PUBLIC_ORIGIN", "https://agreements.example.org")
+    app = create_app({"SECRET_KEY": "k", "AUDIT_KEY": "a"})
+    assert app.config["PUBLIC_ORIGIN"] == "https://agreements.example.org"
+    app.extensions["store"].kw["bind"].dispose()
+
+
 def test_dev_certificate_covers_localhost(tmp_path):
     from cryptography import x509
 
