@@ -122,6 +122,7 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
           cache: "no-store",
           credentials: "same-origin",
         });
+        await response.text(); // the provider's "signed out" page: read to its end, not shown
       } catch (error) {
         throw error instanceof ApiError ? error : failed();
       }
