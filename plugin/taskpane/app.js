@@ -329,6 +329,7 @@ async function changePeople(change, done) {
     throw error;
   }
   await refresh();
+  view.focusPartners();
   view.announce(done);
 }
 

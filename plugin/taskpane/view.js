@@ -423,6 +423,13 @@ function askToRemove(agreement, member) {
   $("remove-words").focus();
 }
 
+/** After a change to who speaks for a party, the focus stays in the partners list (the button
+ * that was pressed is gone). */
+export function focusPartners() {
+  $("party-list").tabIndex = -1;
+  $("party-list").focus();
+}
+
 export function cancelRemove() {
   const wasOpen = removing !== null;
   removing = null;

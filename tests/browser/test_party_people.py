@@ -99,6 +99,7 @@ def test_the_owner_withdraws_an_invitation_and_removes_someone_after_confirming(
         "The invitation is withdrawn: its link no longer works."
     )
     expect(schools).to_contain_text("nobody has joined yet")
+    expect(joe.page.locator("#party-list")).to_be_focused()  # not lost with the pressed button
     expect(schools.get_by_role("button")).to_have_count(0)
     open_ids = [i["id"] for i in api.get(f"/agreements/{aid}/invitations").json()["invitations"]]
     assert school_invitation["id"] not in open_ids and early["id"] in open_ids
