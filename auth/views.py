@@ -17,7 +17,7 @@ import logging
 import secrets
 
 import sqlalchemy as sa
-from flask import Blueprint, current_app, g, redirect, request, session, url_for
+from flask import Blueprint, current_app, g, jsonify, redirect, request, session, url_for
 
 from plugin.store.db import get_session, write_session
 from plugin.store.models import utcnow
@@ -26,8 +26,8 @@ from plugin.workflow.errors import DomainError
 from . import identities, oidc_client, personal_tokens
 from .models import SignIn
 from .oidc_client import SignInRefused
-from .providers import all_providers
-from .web import page, refused, safe_next
+from .providers import all_providers, builtin_enabled
+from .web import FormRefused, csrf_token, page, refused, safe_next
 
 log = logging.getLogger(__name__)
 
@@ -197,3 +197,23 @@ def tokens_page():
     """A page to create personal access tokens for scripts (it calls the API with the pane's
     token from localStorage)."""
     return page("auth/tokens.html")
+
+
+@bp.get("/sign-out")
+def sign_out_form():
+    """What the pane needs to end the built-in provider's session in this browser after it has
+    revoked its API token: where to post, and this browser's CSRF token for that form. JSON,
+    for a same-origin fetch only (a page elsewhere cannot read the answer: no CORS, and a
+    browser that says the request is cross-site is refused)."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        raise FormRefused("This address answers the pane on this site only.")
+    enabled = builtin_enabled(current_app)
+    response = jsonify(
+        {
+            "provider_sign_out": "/oauth/logout" if enabled else None,
+            "csrf": csrf_token() if enabled else None,
+        }
+    )
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

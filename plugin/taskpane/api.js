@@ -99,6 +99,36 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
     me: () => data(call("GET", `${base}/me`)),
     catalogue: () => data(call("GET", `${base}/catalogue`)),
     signOut: () => call("POST", `${base}/sign-out`),
+    /**
+     * End the built-in sign-in provider's own session in this browser (after signOut revoked
+     * the token), so that the next sign-in asks for the password. Same-origin cookies only.
+     */
+    async endProviderSession() {
+      const failed = () =>
+        new ApiError(0, "We could not sign you out of the sign-in service.", null);
+      let response;
+      try {
+        response = await doFetch("/auth/sign-out", {
+          headers: { Accept: "application/json" },
+          cache: "no-store",
+          credentials: "same-origin",
+        });
+        if (!response.ok) throw failed();
+        const form = await response.json();
+        if (!form.provider_sign_out) return false; // another provider: nothing of ours to end
+        response = await doFetch(form.provider_sign_out, {
+          method: "POST",
+          body: new URLSearchParams({ csrf: form.csrf }),
+          cache: "no-store",
+          credentials: "same-origin",
+        });
+        await response.text(); // the provider's "signed out" page: read to its end, not shown
+      } catch (error) {
+        throw error instanceof ApiError ? error : failed();
+      }
+      if (!response.ok) throw failed();
+      return true;
+    },
     agreements: async () => (await data(call("GET", `${base}/agreements`))).agreements,
     createAgreement: (body) => data(call("POST", `${base}/agreements`, { body })),
     /** The state, or {status: 304} when `etag` still matches. */
@@ -122,6 +152,10 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
     finalise: (id) => data(call("POST", `${agreement(id)}/finalise`)),
     events: (id) => data(call("GET", `${agreement(id)}/events`)),
     invite: (id, body) => data(call("POST", `${agreement(id)}/invitations`, { body })),
+    revokeInvitation: (id, invitationId) =>
+      call("DELETE", `${agreement(id)}/invitations/${encodeURIComponent(invitationId)}`),
+    removeMember: (id, memberId) =>
+      call("DELETE", `${agreement(id)}/members/${encodeURIComponent(memberId)}`),
     /** Join by invitation: the token goes in the body, never in a URL. */
     accept: (token) => data(call("POST", `${base}/invitations/accept`, { body: { token } })),
     /** A document (draft or final) as a Blob and its file name. */

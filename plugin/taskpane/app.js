@@ -6,6 +6,7 @@ import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";
 import * as linked from "./linked-document.js";
 import { createSectionEditor } from "./section-editor.js";
+import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
 import * as view from "./view.js";
 import * as word from "./word.js";
@@ -88,9 +89,25 @@ async function signOut() {
   signOuts += 1; // anything still loading for the signed-out user stops where it is
   stopWatching();
   pane.user = null;
+  // The sign-in service's own session too: else "Sign in" lets the same person straight back in
+  // without a password (a shared computer).
+  let providerEnded = true;
+  try {
+    await api.endProviderSession();
+  } catch (error) {
+    console.error("[pane] ending the sign-in service's session failed:", error);
+    providerEnded = false;
+  }
   view.renderWho(null);
   view.renderSignIn({ invited: false });
   view.show("sign-in");
+  if (!providerEnded) {
+    view.showError(
+      "You are signed out of the pane, but the sign-in service may still remember you in this " +
+        "browser. On a shared computer, close the browser.",
+    );
+    return;
+  }
   view.announce("You are signed out.");
 }
 
@@ -214,7 +231,7 @@ function setState(agreement, etag = null) {
     view.announce("Every partner has agreed: the agreement is now final.");
   }
   pane.etag = etag;
-  view.renderAgreement(agreement, labels(agreement));
+  view.renderAgreement(agreement, labels(agreement), pane.user && pane.user.id);
   if (!pane.sectionKey) return;
   const section = currentSection();
   view.renderSectionState(agreement, section);
@@ -301,6 +318,36 @@ async function invite(partyId, role) {
   await refresh(); // the partners list says an invitation is waiting
   view.renderInvitation(invitationLink(location.origin, answer));
   view.announce("The invitation link is ready. Copy it and send it to them.");
+}
+
+/** The server decides: on a refusal, the partners list is read again before the words show. */
+async function changePeople(change, done) {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof ApiError && [403, 404, 409].includes(error.status)) await refresh();
+    throw error;
+  }
+  await refresh();
+  view.focusPartners();
+  view.announce(done);
+}
+
+async function revokeInvitation(invitationId) {
+  await changePeople(
+    () => api.revokeInvitation(pane.agreement.id, invitationId),
+    "The invitation is withdrawn: its link no longer works.",
+  );
+}
+
+async function removeMember(memberId) {
+  const member = pane.agreement.members.find((m) => m.id === memberId);
+  const who = member ? member.user.name : "They";
+  const party = member ? partyName(pane.agreement, member.party_id) : "their partner";
+  await changePeople(
+    () => api.removeMember(pane.agreement.id, memberId),
+    `${who} no longer speaks for ${party}.`,
+  );
 }
 
 async function copyInvite(link) {
@@ -442,6 +489,8 @@ async function start() {
     download: act("download", download),
     invite: act("invite", invite),
     copyInvite: act("copy link", copyInvite),
+    revokeInvitation: act("withdraw invitation", revokeInvitation),
+    removeMember: act("remove member", removeMember),
     toggleAudit: act("audit trail", toggleAudit),
     layOut: act("lay out", layOut),
     saveDocumentText: act("save document text", saveDocumentText),

@@ -118,3 +118,17 @@ export const SEVERITY_WORDS = {
   must: "Needed before finalising",
   should: "Worth adding",
 };
+
+/**
+ * Who speaks for each party that the user controls (the same rule as invitingRights; the server
+ * decides): {parties: Set of party ids, removable(member), withdrawable(invitation)}.
+ * Nobody removes the agreement's owner, nor themselves, this way.
+ */
+export function partyControl(agreement, userId) {
+  const parties = new Set(invitingRights(agreement).parties.map((p) => p.id));
+  return {
+    parties,
+    removable: (m) => parties.has(m.party_id) && m.role !== "owner" && m.user.id !== userId,
+    withdrawable: (i) => parties.has(i.party_id),
+  };
+}

@@ -8,6 +8,7 @@ import {
   can,
   invitingRights,
   openRequests,
+  partyControl,
   partyName,
   progress,
   ROLE_WORDS,
@@ -62,6 +63,17 @@ export function bind(actions) {
   );
   on("invite-copy", "click", () => emit("copyInvite", $("invite-link").value));
   on("show-audit", "click", () => emit("toggleAudit"));
+  on("remove-yes", "click", () => {
+    const member = removing;
+    cancelRemove();
+    if (member !== null) emit("removeMember", member);
+  });
+  on("remove-no", "click", () => {
+    const member = removing;
+    cancelRemove();
+    const button = document.querySelector(`#party-list [data-member="${member}"]`);
+    if (button) button.focus();
+  });
   on("finalise", "click", () => emit("finalise"));
   on("download-draft", "click", () => emit("download", "draft"));
   on("download-final-docx", "click", () => emit("download", "docx"));
@@ -251,7 +263,7 @@ export function renderAgreementList(agreements) {
 
 // One agreement ------------------------------------------------------------------------------
 
-export function renderAgreement(agreement, labels) {
+export function renderAgreement(agreement, labels, userId = null) {
   $("agreement-title").textContent = agreement.title;
   const mine = partyName(agreement, agreement.my_party_id);
   $("agreement-meta").textContent =
@@ -306,19 +318,63 @@ export function renderAgreement(agreement, labels) {
   $("download-final-docx").hidden = !final;
   $("download-final-pdf").hidden = !final;
 
+  const control = partyControl(agreement, userId);
   $("party-list").replaceChildren(
     ...agreement.parties.map((party) => {
       const people = agreement.members.filter((m) => m.party_id === party.id);
-      const waiting = (agreement.invitations || []).filter((i) => i.party_id === party.id).length;
+      const open = (agreement.invitations || []).filter((i) => i.party_id === party.id);
+      const waiting = open.length;
       const invited = waiting
         ? ` (${waiting === 1 ? "an invitation is" : `${waiting} invitations are`} waiting to be used)`
         : "";
       const words = people.length
         ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ") + invited
         : `nobody has joined yet${invited}`;
-      return el("li", {}, el("strong", { text: party.name }), el("span", { text: `: ${words}` }));
+      const buttons = [
+        ...people.filter(control.removable).map((m) =>
+          el(
+            "li",
+            {},
+            el("button", {
+              type: "button",
+              class: "button subtle",
+              "data-member": m.id,
+              text: `Remove ${m.user.name}`,
+              onclick: () => askToRemove(agreement, m),
+            }),
+          ),
+        ),
+        ...open.filter(control.withdrawable).map((i, n) =>
+          el(
+            "li",
+            {},
+            el("button", {
+              type: "button",
+              class: "button subtle",
+              "data-invitation": i.id,
+              text: `Withdraw invitation ${waiting > 1 ? `${n + 1} ` : ""}(${INVITED_AS[i.role] || i.role}, until ${shortDate(i.expires_at)})`,
+              onclick: () => emit("revokeInvitation", i.id),
+            }),
+          ),
+        ),
+      ];
+      return el(
+        "li",
+        {},
+        el("strong", { text: party.name }),
+        el("span", { text: `: ${words}` }),
+        buttons.length
+          ? el(
+              "ul",
+              { class: "plain-list party-controls", "aria-label": `Who speaks for ${party.name}` },
+              ...buttons,
+            )
+          : null,
+      );
     }),
   );
+  const pending = agreement.members.find((m) => m.id === removing);
+  if (removing !== null && !(pending && control.removable(pending))) cancelRemove();
   renderInviting(agreement);
 }
 
@@ -343,6 +399,42 @@ function renderInviting(agreement) {
   );
   const still = rights.parties.some((p) => String(p.id) === chosen);
   select.value = still ? chosen : unjoined ? String(unjoined.id) : select.value;
+}
+
+const INVITED_AS = { approver: "to draft and approve", editor: "to draft", viewer: "to read" };
+
+function shortDate(when) {
+  return new Date(when).toLocaleDateString(document.documentElement.lang, {
+    day: "numeric",
+    month: "short",
+  });
+}
+
+let removing = null; // the member id whose removal waits for the user's confirmation
+
+/** The in-page confirmation before someone is removed (never window.confirm). */
+function askToRemove(agreement, member) {
+  removing = member.id;
+  const party = partyName(agreement, member.party_id);
+  $("remove-words").textContent =
+    `Remove ${member.user.name} from ${party}? They will no longer see or change this agreement.`;
+  $("remove-yes").textContent = `Yes, remove ${member.user.name}`;
+  $("remove-confirm").hidden = false;
+  $("remove-words").focus();
+}
+
+/** After a change to who speaks for a party, the focus stays in the partners list (the button
+ * that was pressed is gone). */
+export function focusPartners() {
+  $("party-list").tabIndex = -1;
+  $("party-list").focus();
+}
+
+export function cancelRemove() {
+  const wasOpen = removing !== null;
+  removing = null;
+  $("remove-confirm").hidden = true;
+  return wasOpen;
 }
 
 let inviteSeenFor = null; // the invite panel opens by itself once per agreement, not again

@@ -134,3 +134,47 @@ test("a used invitation is refused once, with its status", async () => {
   await assert.rejects(api.accept("tok"), { status: 410 });
   assert.equal(server.calls.length, 1);
 });
+
+test("ending the provider's session: its form token, posted same-origin, never the API token", async () => {
+  const server = fakeServer([
+    [200, { provider_sign_out: "/oauth/logout", csrf: "form-token" }],
+    [200, {}],
+  ]);
+  const api = createApi({ getToken: () => "pa_token", fetchImpl: server.fetchImpl });
+  assert.equal(await api.endProviderSession(), true);
+  const [asked, posted] = server.calls;
+  assert.equal(asked.url, "/auth/sign-out");
+  assert.equal(asked.credentials, "same-origin");
+  assert.equal(posted.url, "/oauth/logout");
+  assert.equal(posted.method, "POST");
+  assert.equal(posted.credentials, "same-origin");
+  assert.equal(String(posted.body), "csrf=form-token");
+  for (const call of server.calls) assert.equal((call.headers || {}).Authorization, undefined);
+});
+
+test("ending the provider's session: nothing to end with another provider; a refusal is said", async () => {
+  const other = fakeServer([[200, { provider_sign_out: null, csrf: null }]]);
+  const api = createApi({ getToken: () => null, fetchImpl: other.fetchImpl });
+  assert.equal(await api.endProviderSession(), false);
+  assert.equal(other.calls.length, 1);
+  const refused = fakeServer([
+    [200, { provider_sign_out: "/oauth/logout", csrf: "old" }],
+    [400, {}],
+  ]);
+  const again = createApi({ getToken: () => null, fetchImpl: refused.fetchImpl });
+  await assert.rejects(again.endProviderSession(), (e) => e instanceof ApiError);
+});
+
+test("withdrawing an invitation and removing a member are DELETEs of theirs", async () => {
+  const server = fakeServer([
+    [204, null],
+    [204, null],
+  ]);
+  const api = createApi({ getToken: () => "pa_token", fetchImpl: server.fetchImpl });
+  await api.revokeInvitation(7, 31);
+  await api.removeMember(7, 12);
+  assert.deepEqual(
+    server.calls.map((c) => `${c.method} ${c.url}`),
+    ["DELETE /api/v1/agreements/7/invitations/31", "DELETE /api/v1/agreements/7/members/12"],
+  );
+});

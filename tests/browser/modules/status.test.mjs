@@ -5,6 +5,7 @@ import { test } from "node:test";
 import {
   can,
   invitingRights,
+  partyControl,
   progress,
   sectionStatus,
   sortedFindings,
@@ -178,4 +179,29 @@ test("inviting: an approver invites to their own party only; an editor nowhere",
     "Only Eastfield Community Police Unit's approvers can invite people to it.",
   );
   assert.deepEqual(invitingRights({ ...approver, status: "final" }).parties, []);
+});
+
+test("changing people: where one may invite, never the owner nor oneself", () => {
+  const members = [member(1, "owner"), member(2, "approver"), member(3, "editor")];
+  const policeEditor = { id: 21, party_id: 2, role: "editor", user: { id: 8 } };
+  const owner = agreement([], {
+    my_role: "owner",
+    my_party_id: 1,
+    members: [...members, policeEditor],
+  });
+  const control = partyControl(owner, 1);
+  assert.deepEqual([...control.parties], [1, 3]);
+  assert.equal(control.removable(members[0]), false); // the owner, himself
+  assert.equal(control.removable({ ...members[0], role: "editor", id: 11, user: { id: 5 } }), true);
+  assert.equal(control.removable(members[1]), false); // the police have their own approver
+  assert.equal(control.removable(policeEditor), false);
+  assert.equal(control.removable(members[2]), true); // the school has none yet
+  assert.equal(control.withdrawable({ id: 4, party_id: 3 }), true);
+  assert.equal(control.withdrawable({ id: 5, party_id: 2 }), false);
+  const approver = { ...owner, my_role: "approver", my_party_id: 2 };
+  const theirs = partyControl(approver, 2);
+  assert.equal(theirs.removable(members[1]), false); // herself
+  assert.equal(theirs.removable(policeEditor), true);
+  assert.equal(theirs.removable(members[2]), false);
+  assert.deepEqual([...partyControl({ ...owner, status: "final" }, 1).parties], []);
 });
