@@ -41,6 +41,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; PostgreSQL too if TEST_DATABASE_URL)
+	@command -v wrk >/dev/null || { echo "make bench needs Debian's wrk: apt-get install wrk"; exit 1; }
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
 	$(PY) bench/document_render.py
