@@ -6,9 +6,6 @@ Raises RuntimeError when production mode has no configured signing key.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -16,23 +13,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from flask import Flask, current_app
 from joserfc.jwk import RSAKey
 
-
-def create_secret_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path`, readable by its owner only, unless `path` exists already. The
-    file appears whole or not at all, and of two processes racing, one wins for both."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        with contextlib.suppress(FileExistsError):
-            os.link(draft, path)  # atomic: fails if another process made it first
-    finally:
-        draft.unlink()
+from plugin.private_files import create_secret_file
 
 
-def _new_private_key_pem() -> bytes:
+def new_private_key_pem() -> bytes:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     return key.private_bytes(
         serialization.Encoding.PEM,
@@ -70,7 +54,7 @@ def load_signing_key(app: Flask) -> RSAKey:
     if not pem:
         path = Path(app.instance_path) / "oidc_signing_key.pem"
         if not path.exists():
-            create_secret_file(path, _new_private_key_pem())
+            create_secret_file(path, new_private_key_pem())
         pem = path.read_text()
     key = RSAKey.import_key(pem)  # refuses anything but an RSA key
     if not key.is_private:

@@ -24,10 +24,11 @@ KEYS = {"PA_SECRET_KEY": "bench-secret", "PA_AUDIT_KEY": "bench-audit"}
 
 def signing_key_file() -> str:
     """Production mode refuses to start the built-in provider without its signing key."""
-    from auth.keys import _new_private_key_pem, create_secret_file
+    from auth.keys import new_private_key_pem
+    from plugin.private_files import create_secret_file
 
     path = Path(tempfile.mkdtemp(prefix="pa-bench-")) / "signing.pem"
-    create_secret_file(path, _new_private_key_pem())
+    create_secret_file(path, new_private_key_pem())
     return str(path)
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from .private_files import create_secret_file
+
 DEFAULTS = {
     "MODE": "local",  # "production" refuses to start without PA_SECRET_KEY
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # request bodies; uploads get their own limit
@@ -33,16 +35,10 @@ DEFAULTS = {
 
 
 def _local_secret(instance: Path, name: str = "secret_key") -> str:
-    """A random key kept in the instance folder, made on first run (local default only).
-
-    The file is created with mode 0600 (never readable by others, not even for a moment)."""
+    """A random key kept in the instance folder, made on first run (local default only), with
+    mode 0600 from its first byte; of two processes starting at once, both keep the same one."""
     path = instance / name
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as file:
-        file.write(secrets.token_urlsafe(48))
+    create_secret_file(path, secrets.token_urlsafe(48).encode())
     return path.read_text().strip()
 
 

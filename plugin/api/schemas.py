@@ -257,7 +257,7 @@ class SectionOut(Out):
     approved_by_all: bool
     findings: list[FindingOut]
     why_required: list[str] = Field(
-        default_factory=list, description="Why the section is required, citing the guidance (#7)"
+        default_factory=list, description="Why the section is required, citing the guidance"
     )
 
 

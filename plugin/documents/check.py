@@ -35,9 +35,7 @@ def example_data(kind: str, final: bool = True) -> DocumentData:
     for section in catalogue.sections_for(kind):
         values = catalogue.validate_fields(section.key, section.example, parties)
         text = catalogue.render_clause(section.key, values, parties)
-        sections.append(
-            SectionText(section.key, section.title, 1, text, getattr(section, "part", "core"))
-        )
+        sections.append(SectionText(section.key, section.title, 1, text, section.part))
     when = dt.datetime(2027, 1, 4, 9, 30)
     approvals = tuple(
         ApprovalLine(

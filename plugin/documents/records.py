@@ -32,12 +32,24 @@ def _labels(catalogue: Catalogue, agreement: Agreement) -> tuple[str, str]:
     return kind_label, level_label
 
 
+def _heading(catalogue: Catalogue, agreement: Agreement, origin: str) -> dict:
+    """What a draft and a final document say of the agreement before its sections."""
+    kind_label, level_label = _labels(catalogue, agreement)
+    return {
+        "agreement_id": agreement.id,
+        "origin": origin,
+        "title": agreement.title,
+        "kind": agreement.kind,
+        "kind_label": kind_label,
+        "level_label": level_label,
+        "parties": tuple(p.name for p in agreement.parties),
+    }
+
+
 def _in_order(catalogue: Catalogue, kind: str) -> list:
     """The kind's sections, the short core first and the annexes after (each in order)."""
     sections = catalogue.sections_for(kind)
-    return [s for s in sections if getattr(s, "part", "core") != "annex"] + [
-        s for s in sections if getattr(s, "part", "core") == "annex"
-    ]
+    return [s for s in sections if s.part != "annex"] + [s for s in sections if s.part == "annex"]
 
 
 def draft_data(
@@ -72,21 +84,14 @@ def draft_data(
                 section.title,
                 revision.number if revision else 0,
                 revision.text if revision else "",
-                getattr(section, "part", "core"),
+                section.part,
                 section.key in required,
                 status,
             )
         )
-    kind_label, level_label = _labels(catalogue, agreement)
     return DocumentData(
-        agreement_id=agreement.id,
-        origin=origin,
-        title=agreement.title,
-        kind=agreement.kind,
-        kind_label=kind_label,
-        level_label=level_label,
+        **_heading(catalogue, agreement, origin),
         version=agreement.version,
-        parties=tuple(p.name for p in agreement.parties),
         sections=tuple(sections),
         date=utcnow(),
     )
@@ -144,7 +149,7 @@ def final_data(
                 section.title,
                 revision.number,
                 revision.text,
-                getattr(section, "part", "core"),
+                section.part,
             )
         )
         lines += [
@@ -159,16 +164,9 @@ def final_data(
             )
             for p in parties
         ]
-    kind_label, level_label = _labels(catalogue, agreement)
     return DocumentData(
-        agreement_id=agreement.id,
-        origin=origin,
-        title=agreement.title,
-        kind=agreement.kind,
-        kind_label=kind_label,
-        level_label=level_label,
+        **_heading(catalogue, agreement, origin),
         version=version,
-        parties=tuple(p.name for p in parties),
         sections=tuple(sections),
         date=finalised_at,
         final=True,

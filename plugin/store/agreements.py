@@ -175,7 +175,7 @@ class Snapshot:
     revisions: dict[str, Revision]  # the current one per section
     approvals: list[Approval]  # active, this version
     change_requests: list[ChangeRequest]  # open
-    accepted_findings: list = dataclasses.field(default_factory=list)  # this version's (#7)
+    accepted_findings: list = dataclasses.field(default_factory=list)  # this version's
 
 
 def snapshot(session: Session, agreement: Agreement) -> Snapshot:
@@ -196,7 +196,7 @@ def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> 
 def state_of(snap: Snapshot, catalogue: Catalogue, found: dict | None = None) -> wf.AgreementState:
     """The rules' view of a snapshot (`found`: its findings, if the caller has them already)."""
     agreement = snap.agreement
-    fields = {k: r.fields for k, r in snap.revisions.items()}  # the facts that decide (#7)
+    fields = {k: r.fields for k, r in snap.revisions.items()}  # the facts that decide
     required = tuple(catalogue.required_for(agreement.kind, agreement.level, fields))
     return wf.AgreementState(
         status=agreement.status,

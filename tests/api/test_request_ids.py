@@ -50,10 +50,11 @@ def test_gunicorn_error_log_receives_server_errors_with_the_request_id(tmp_path)
     engine.dispose()
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE api_tokens")  # every authenticated request now fails
-    from auth.keys import _new_private_key_pem, create_secret_file
+    from auth.keys import new_private_key_pem
+    from plugin.private_files import create_secret_file
 
     signing_key = tmp_path / "signing.pem"  # production refuses to start without one
-    create_secret_file(signing_key, _new_private_key_pem())
+    create_secret_file(signing_key, new_private_key_pem())
     log = tmp_path / "error.log"
     port = _free_port()
     env = {

@@ -77,10 +77,11 @@ def test_production_refuses_to_start_without_a_signing_key(plain_app, monkeypatc
 
 
 def test_production_starts_with_its_key_file(plain_app, tmp_path):
-    from auth.keys import _new_private_key_pem, create_secret_file
+    from auth.keys import new_private_key_pem
+    from plugin.private_files import create_secret_file
 
     path = tmp_path / "signing.pem"
-    create_secret_file(path, _new_private_key_pem())
+    create_secret_file(path, new_private_key_pem())
     app = plain_app(
         MODE="production",
         SECRET_KEY="configured",

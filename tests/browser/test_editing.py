@@ -13,10 +13,9 @@ from tests.conftest import http_client
 pytestmark = [needs_chromium, pytest.mark.browser]
 
 
-def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_server):
-    joe = pane_user("Joe Lindsay")
-    api = http_client(live_server, joe.token)
-    agreement = api.post(
+def _summer_programme(api) -> dict:
+    """A two-partner networking agreement, made through the API."""
+    return api.post(
         "/agreements",
         json={
             "title": "Northside summer programme",
@@ -25,6 +24,12 @@ def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_ser
             "parties": [{"name": "Northside Youth Club"}, {"name": "Northside Library"}],
         },
     ).json()
+
+
+def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_server):
+    joe = pane_user("Joe Lindsay")
+    api = http_client(live_server, joe.token)
+    agreement = _summer_programme(api)
     aims = f"/agreements/{agreement['id']}/sections/purpose_and_aims"
     assert api.put(aims, json={"base_revision": 0, "text": "First wording."}).is_success
     joe.open()
@@ -48,15 +53,7 @@ def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_ser
 def test_the_clause_preview_follows_the_form_and_saves_nothing(pane_user, live_server):
     joe = pane_user("Joe Lindsay")
     api = http_client(live_server, joe.token)
-    agreement = api.post(
-        "/agreements",
-        json={
-            "title": "Northside summer programme",
-            "kind": "partnership",
-            "level": "networking",
-            "parties": [{"name": "Northside Youth Club"}, {"name": "Northside Library"}],
-        },
-    ).json()
+    agreement = _summer_programme(api)
     previews = []
     joe.page.on(
         "request", lambda r: r.url.endswith("/preview") and previews.append(r.post_data_json)
