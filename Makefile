@@ -30,7 +30,7 @@ run: $(PRODUCT)  ## start the product: SQLite, built-in login, https://localhost
 
 test: $(STAMP) $(NODE_STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
 	npm test
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist worksteal
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -27,7 +27,7 @@ def init_app(app: Flask) -> None:
     Raises RuntimeError when the providers' configuration is unusable."""
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
-    from . import api, cli, provider_views, providers, server, views  # noqa: F401
+    from . import cli, provider_views, providers, server, views
 
     if int(app.config["PROXY_HOPS"]):
         hops = int(app.config["PROXY_HOPS"])
@@ -38,3 +38,4 @@ def init_app(app: Flask) -> None:
         app.register_blueprint(provider_views.bp)
     app.register_blueprint(views.bp)
     app.cli.add_command(cli.clients_cli)
+    app.cli.add_command(cli.tokens_cli)

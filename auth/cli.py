@@ -1,15 +1,21 @@
-"""Command line: register another application as a client of the built-in provider."""
+"""Command line: API tokens for scripts, and other applications as clients of the built-in
+provider."""
 
 from __future__ import annotations
 
 import secrets
+import sys
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
+from plugin.store import users
 from plugin.store.db import get_session
+from plugin.store.login_models import OAuthClient
+from plugin.workflow.errors import DomainError
 
-from .models import OAuthClient
+from . import tokens
 from .server import digest
 
 clients_cli = AppGroup("oidc-clients", help="Applications that sign in through this provider.")
@@ -35,3 +41,38 @@ def add_command(name: str, redirect_uris: tuple[str, ...]) -> None:
     client_id, secret = add_client(session, name, list(redirect_uris))
     session.commit()
     click.echo(f"client_id={client_id}\nclient_secret={secret}")
+
+
+tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
+
+
+@tokens_cli.command("issue")
+@click.option("--email", required=True)
+@click.option(
+    "--hours",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Lifetime, more than 0; default PA_TOKEN_LIFETIME_HOURS.",
+)
+@click.option("--label", default="cli")
+def issue_token(email: str, hours: float | None, label: str) -> None:
+    """Print a new token (shown once; only its hash is kept)."""
+    session = get_session()
+    try:
+        user = users.find_by_email(session, email)
+    except DomainError as exc:
+        click.echo(f"error: {exc.detail}", err=True)
+        sys.exit(1)
+    token = tokens.issue(session, user, hours or current_app.config["TOKEN_LIFETIME_HOURS"], label)
+    session.commit()
+    click.echo(token)
+
+
+@tokens_cli.command("revoke")
+@click.argument("token")
+def revoke_token(token: str) -> None:
+    session = get_session()
+    if not tokens.revoke(session, token):
+        click.echo("error: no such live token", err=True)
+        sys.exit(1)
+    session.commit()
+    click.echo("Token revoked.")

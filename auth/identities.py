@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from plugin.store.login_models import Identity
 from plugin.store.models import User, utcnow
+from plugin.store.users import verified_by
 
-from .models import Identity
 from .oidc_client import SignInRefused, identity_key
 from .providers import Provider, all_providers
 
@@ -38,22 +38,6 @@ def email_verified(claims: dict, email: str | None) -> bool:
     true, about this very address. A missing claim (Microsoft Entra sends none), "true" as a
     string or any other value counts as not verified: nothing is guessed."""
     return email is not None and "@" in email and claims.get("email_verified") is True
-
-
-def verified_by(session: Session, users: Iterable[User]) -> dict[int, Identity]:
-    """For each user whose email address as shown here one of their identities verified at its
-    last sign-in, that identity (the earliest made, when several did)."""
-    emails = {u.id: u.email.strip().lower() for u in users}
-    rows = session.scalars(
-        sa.select(Identity)
-        .where(Identity.user_id.in_(emails), Identity.email_verified)
-        .order_by(Identity.id)
-    )
-    found: dict[int, Identity] = {}
-    for identity in rows:
-        if (identity.email or "").strip().lower() == emails[identity.user_id]:
-            found.setdefault(identity.user_id, identity)
-    return found
 
 
 def provider_names() -> dict[str, str]:

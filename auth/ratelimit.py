@@ -10,10 +10,9 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import Session
 
+from plugin.store.login_models import LoginAttempt
 from plugin.store.models import utcnow
 from plugin.workflow.errors import DomainError
-
-from .models import LoginAttempt
 
 log = logging.getLogger(__name__)
 

@@ -25,10 +25,10 @@ from authlib.oidc.core import OpenIDCode, UserInfo, UserInfoEndpoint
 from flask import Flask, current_app, g
 
 from plugin.store.db import get_session
+from plugin.store.login_models import AuthorizationCode, OAuthClient, ProviderToken
 from plugin.store.models import User, utcnow
 
 from . import keys
-from .models import AuthorizationCode, OAuthClient, ProviderToken
 from .providers import BUILTIN, BUILTIN_CLIENT_ID, builtin_client_secret, builtin_issuer
 
 log = logging.getLogger(__name__)

@@ -20,11 +20,11 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, g, jsonify, redirect, request, session, url_for
 
 from plugin.store.db import get_session, write_session
+from plugin.store.login_models import SignIn
 from plugin.store.models import utcnow
 from plugin.workflow.errors import DomainError
 
 from . import identities, oidc_client, personal_tokens
-from .models import SignIn
 from .oidc_client import SignInRefused
 from .providers import all_providers, builtin_enabled
 from .web import FormRefused, csrf_token, page, refused, safe_next

@@ -18,7 +18,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     settings.configure(app, config)
     store.init_app(app)
     security.init_app(app)
-    auth.init_app(app)  # before the API: it adds the token endpoints to the API blueprint
+    auth.init_app(app)
     api.init_app(app)
     documents.init_app(app)
     addin.init_app(app)

@@ -30,7 +30,11 @@ ORIGIN = "https://agreements.example.org"
 def schema_for(manifest: dict) -> dict:
     version = re.search(r"/teams/(v[0-9.]+|vDevPreview)/", manifest["$schema"]).group(1)
     path = SCHEMAS / version / "MicrosoftTeams.schema.json"
-    assert path.exists(), f"{path} is missing: run `npm ci` (make test does)"
+    if not SCHEMAS.exists():
+        pytest.skip(
+            "the manifest schemas come with the npm packages: run `npm ci` (make test does)"
+        )
+    assert path.exists(), f"{path} is missing from @microsoft/app-manifest"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -46,6 +50,10 @@ def official_errors(tmp_path: Path, **manifests: dict) -> dict[str, list[str]]:
     """The errors @microsoft/app-manifest's own validator finds, per manifest."""
     node = shutil.which("node")
     assert node, "node is needed to run the manifest package's validator"
+    if not SCHEMAS.exists():
+        pytest.skip(
+            "the manifest validator comes with the npm packages: run `npm ci` (make test does)"
+        )
     files = []
     for name, manifest in manifests.items():
         path = tmp_path / f"{name}.json"

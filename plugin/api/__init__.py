@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
         preview,
         problems,
         public,
+        tokens,
     )
     from .request_ids import init_app as init_request_ids
     from .state_reads import init_app as init_state_reads

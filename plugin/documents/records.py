@@ -11,11 +11,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from auth.identities import verified_by
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import findings as findings_store
 from plugin.store.models import Agreement, Approval, Document, Revision, utcnow
+from plugin.store.users import verified_by
 from plugin.workflow import state as wf
 
 from .content import AcceptedFinding, ApprovalLine, DocumentData, SectionText

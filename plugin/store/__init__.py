@@ -12,10 +12,9 @@ from . import db, schema
 def init_app(app: Flask) -> None:
     db.init_app(app)
     app.cli.add_command(db_cli)
-    from .cli import audit_cli, tokens_cli, users_cli
+    from .cli import audit_cli, users_cli
 
     app.cli.add_command(users_cli)
-    app.cli.add_command(tokens_cli)
     app.cli.add_command(audit_cli)
 
 

@@ -1,4 +1,4 @@
-"""Command line for administrators and scripts: users, tokens, audit verification."""
+"""Command line for administrators and scripts: users and audit verification."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import re
 import sys
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
-from auth import tokens
 from plugin.workflow.errors import DomainError
 
 from . import audit, users
@@ -44,40 +42,6 @@ def create_user(email: str, name: str, password: str | None) -> None:
         _fail(exc)
     session.commit()
     click.echo(f"Created user {user.id} <{user.email}>.")
-
-
-tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
-
-
-@tokens_cli.command("issue")
-@click.option("--email", required=True)
-@click.option(
-    "--hours",
-    type=click.FloatRange(min=0, min_open=True),
-    help="Lifetime, more than 0; default PA_TOKEN_LIFETIME_HOURS.",
-)
-@click.option("--label", default="cli")
-def issue_token(email: str, hours: float | None, label: str) -> None:
-    """Print a new token (shown once; only its hash is kept)."""
-    session = get_session()
-    try:
-        user = users.find_by_email(session, email)
-    except DomainError as exc:
-        _fail(exc)
-    token = tokens.issue(session, user, hours or current_app.config["TOKEN_LIFETIME_HOURS"], label)
-    session.commit()
-    click.echo(token)
-
-
-@tokens_cli.command("revoke")
-@click.argument("token")
-def revoke_token(token: str) -> None:
-    session = get_session()
-    if not tokens.revoke(session, token):
-        click.echo("error: no such live token", err=True)
-        sys.exit(1)
-    session.commit()
-    click.echo("Token revoked.")
 
 
 audit_cli = AppGroup("audit", help="The audit trail.")

@@ -238,7 +238,3 @@ class AcceptedFinding(Base):
     withdrawn_at: Mapped[dt.datetime | None]
     withdrawn_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     user: Mapped[User] = relationship(lazy="joined", foreign_keys=[accepted_by])
-
-
-# The login's tables live on the same Base, so that Alembic and the schema test see them.
-from auth import models as _auth_models  # noqa: E402, F401

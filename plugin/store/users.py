@@ -1,6 +1,8 @@
-"""Users: create and find by email."""
+"""Users: create and find by email; whose email a sign-in provider verified."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -8,6 +10,7 @@ from werkzeug.security import generate_password_hash
 
 from plugin.workflow.errors import Conflict, NotFound
 
+from .login_models import Identity
 from .models import User
 
 
@@ -34,3 +37,19 @@ def find_by_email(session: Session, email: str) -> User:
     if user is None:
         raise NotFound(f"There is no user with the email {email}.")
     return user
+
+
+def verified_by(session: Session, users: Iterable[User]) -> dict[int, Identity]:
+    """For each user whose email address as shown here one of their identities verified at its
+    last sign-in, that identity (the earliest made, when several did)."""
+    emails = {u.id: u.email.strip().lower() for u in users}
+    rows = session.scalars(
+        sa.select(Identity)
+        .where(Identity.user_id.in_(emails), Identity.email_verified)
+        .order_by(Identity.id)
+    )
+    found: dict[int, Identity] = {}
+    for identity in rows:
+        if (identity.email or "").strip().lower() == emails[identity.user_id]:
+            found.setdefault(identity.user_id, identity)
+    return found

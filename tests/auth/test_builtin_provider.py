@@ -168,8 +168,8 @@ def test_expired_code_is_refused(site, browser, client_app):
 
     import sqlalchemy as sa
 
-    from auth.models import AuthorizationCode
     from auth.server import digest
+    from plugin.store.login_models import AuthorizationCode
 
     register_and_sign_in(browser, site.url, new_email())
     verifier, challenge = pkce()

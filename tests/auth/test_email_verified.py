@@ -11,9 +11,9 @@ from joserfc import jwt
 
 from auth import identities, oidc_client
 from auth.keys import signing_key
-from auth.models import Identity
 from auth.providers import Provider
 from plugin.store.db import get_session
+from plugin.store.login_models import Identity
 
 GOOGLE = Provider(
     name="google",

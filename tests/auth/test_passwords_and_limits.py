@@ -8,10 +8,10 @@ import pytest
 import sqlalchemy as sa
 
 from auth import passwords
-from auth.models import LoginAttempt
 from plugin import create_app
 from plugin.store import users
 from plugin.store.db import get_session
+from plugin.store.login_models import LoginAttempt
 from plugin.store.models import User
 from tests.auth.conftest import PASSWORD, live_config, new_email
 

@@ -10,10 +10,10 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from auth.models import AuthorizationCode, ProviderToken, SignIn
 from auth.providers import BUILTIN_CLIENT_ID, builtin_client_secret
 from auth.server import digest
 from plugin.store.db import get_session
+from plugin.store.login_models import AuthorizationCode, ProviderToken, SignIn
 from tests.auth.conftest import PASSWORD, Browser, new_email, register_and_sign_in
 
 

@@ -9,9 +9,9 @@ import httpx
 import sqlalchemy as sa
 
 from auth.cli import add_client
-from auth.models import Identity
 from plugin import create_app
 from plugin.store.db import get_session
+from plugin.store.login_models import Identity
 from tests.auth.conftest import PASSWORD, Browser, Live, hand_off, live_config, new_email
 
 

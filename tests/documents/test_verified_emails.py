@@ -4,13 +4,13 @@ which one (by its display name); the fingerprint covers it, so it cannot change 
 import pytest
 import sqlalchemy as sa
 
-from auth.models import Identity
 from plugin import create_app
 from plugin.catalogue import default_catalogue
 from plugin.documents.content import fingerprint
 from plugin.documents.records import final_data
 from plugin.documents.render import render, template_path
 from plugin.store.db import dispose, get_session
+from plugin.store.login_models import Identity
 from plugin.store.models import Agreement, Document
 from tests.documents.conftest import approve_all, binding, draft_required, open_docx
 

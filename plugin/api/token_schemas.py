@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from plugin.api.schemas import In, Name, Out, Timestamp
+from .schemas import In, Name, Out, Timestamp
 
 
 class TokenCreate(In):

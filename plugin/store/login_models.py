@@ -8,7 +8,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from plugin.store.models import Base, User, utcnow
+from .models import Base, User, utcnow
 
 
 class Identity(Base):

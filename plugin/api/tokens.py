@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from plugin.api import bp
-from plugin.api.routing import ID, operation
+from auth import personal_tokens
+from auth.tokens import bearer, digest, revoke
 from plugin.store.db import get_session, write_session
 from plugin.store.models import ApiToken, User
 
-from . import personal_tokens
-from . import schemas as s
-from .tokens import bearer, digest, revoke
+from . import bp
+from . import token_schemas as s
+from .routing import ID, operation
 
 
 def _out(row: ApiToken) -> s.TokenOut:
