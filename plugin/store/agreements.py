@@ -85,19 +85,24 @@ def _not_a_member(agreement_id: int) -> NotFound:
     return NotFound(f"There is no agreement {agreement_id} that you are a member of.")
 
 
+_FIND = (
+    sa.select(Agreement, Member)
+    .join(Member, Member.agreement_id == Agreement.id)
+    .where(Agreement.id == sa.bindparam("agreement"), Member.user_id == sa.bindparam("user"))
+)
+_FIND_LOCKED = _FIND.with_for_update(of=Agreement)
+
+
 def find(
     session: Session, agreement_id: int, user: User, lock: bool = False
 ) -> tuple[Agreement, Member]:
     """The agreement and the user's membership. Raises NotFound when either is missing, so
     that nobody learns whether an agreement they are not in exists."""
-    query = sa.select(Agreement).where(Agreement.id == agreement_id)
-    agreement = session.scalar(query.with_for_update() if lock else query)
-    member = agreement and session.scalar(
-        sa.select(Member).where(Member.agreement_id == agreement.id, Member.user_id == user.id)
-    )
-    if agreement is None or member is None:
+    query = _FIND_LOCKED if lock else _FIND  # one statement; a write locks the agreement only
+    found = session.execute(query, {"agreement": agreement_id, "user": user.id}).first()
+    if found is None:
         raise _not_a_member(agreement_id)
-    return agreement, member
+    return found[0], found[1]
 
 
 def change_marker(session: Session, agreement_id: int, user: User) -> tuple[int, int, str]:
