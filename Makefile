@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PRODUCT := $(VENV)/.product
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench production clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ $(NODE_STAMP): package.json package-lock.json  ## the JS test tools, exactly as 
 run: $(PRODUCT)  ## start the product: SQLite, built-in login, https://localhost:3000
 	$(PY) -m plugin
 
+production: $(STAMP)  ## nginx + two app instances on PostgreSQL (DATABASE_URL), https://localhost:8443
+	$(PY) -m deploy.production
+
 test: $(STAMP) $(NODE_STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
 	npm test
 	$(PY) -m pytest
@@ -45,6 +48,7 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
 	$(PY) bench/document_render.py
+	$(PY) -m bench.production
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

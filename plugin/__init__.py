@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from flask import Flask
@@ -14,7 +15,9 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     from . import addin, api, documents, security, settings, store, taskpane
 
-    app = Flask(__name__, instance_relative_config=True)
+    # PA_INSTANCE_PATH: this instance's own folder (two instances on one machine each have one).
+    instance = os.environ.get("PA_INSTANCE_PATH") or None
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance)
     settings.configure(app, config)
     store.init_app(app)
     security.init_app(app)
