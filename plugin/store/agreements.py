@@ -236,17 +236,39 @@ def next_change_request_number(session: Session, agreement_id: int) -> int:
     return (top or 0) + 1
 
 
+# The two updates every save or approval makes, built once (bound parameters).
+_END_APPROVALS = (
+    sa.update(Approval)
+    .where(
+        Approval.agreement_id == sa.bindparam("agreement"),
+        Approval.version == sa.bindparam("in_version"),
+        Approval.section_key == sa.bindparam("section"),
+        Approval.party_id == sa.bindparam("party"),
+        Approval.active,
+    )
+    .values(active=False, ended_at=sa.bindparam("ended_at"))
+)
+_NOT_CURRENT = (
+    sa.update(Revision)
+    .where(
+        Revision.agreement_id == sa.bindparam("agreement"),
+        Revision.section_key == sa.bindparam("section"),
+        Revision.current,
+    )
+    .values(current=False)
+)
+
+
 def _end_approvals(session: Session, agreement: Agreement, section: str, party_id: int) -> None:
     session.execute(
-        sa.update(Approval)
-        .where(
-            Approval.agreement_id == agreement.id,
-            Approval.version == agreement.version,
-            Approval.section_key == section,
-            Approval.party_id == party_id,
-            Approval.active,
-        )
-        .values(active=False, ended_at=utcnow())
+        _END_APPROVALS,
+        {
+            "agreement": agreement.id,
+            "in_version": agreement.version,
+            "section": section,
+            "party": party_id,
+            "ended_at": utcnow(),
+        },
     )
 
 
@@ -259,15 +281,7 @@ def persist(
     for effect in effects:
         match effect:
             case wf.RevisionAdded(r):
-                session.execute(
-                    sa.update(Revision)
-                    .where(
-                        Revision.agreement_id == agreement.id,
-                        Revision.section_key == r.section,
-                        Revision.current,
-                    )
-                    .values(current=False)
-                )
+                session.execute(_NOT_CURRENT, {"agreement": agreement.id, "section": r.section})
                 added.append(
                     Revision(
                         agreement_id=agreement.id,
