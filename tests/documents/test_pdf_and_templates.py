@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from docx import Document as Docx
 
 from plugin.documents.check import example_data
-from plugin.documents.render import SHIPPED, render, template_path
+from plugin.documents.render import SHIPPED, environment, render, template_path
 from plugin.store.db import get_session
 from plugin.store.models import Document
 from tests.documents.conftest import controls, open_docx
@@ -211,3 +211,18 @@ def test_a_conversion_that_hangs_is_ended_with_its_children_at_the_timeout(tmp_p
             break
         time.sleep(0.05)
     assert gone()
+
+
+def test_a_template_is_compiled_once_per_process_whatever_the_agreement_says():
+    data = example_data("partnership", final=True)
+    first = render(data, template_path("partnership"))
+    compiled = dict(environment()._compiled)
+    other = dataclasses.replace(data, title="Another {{ title }} & <agreement>")
+    second = render(other, template_path("partnership"))
+    assert environment()._compiled == compiled  # the same compiled parts, none added
+    assert first != second
+    assert b"Another {{ title }} &amp; &lt;agreement&gt;" in _document_xml(second)
+
+
+def _document_xml(docx: bytes) -> bytes:
+    return zipfile.ZipFile(BytesIO(docx)).read("word/document.xml")
