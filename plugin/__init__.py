@@ -26,6 +26,11 @@ def create_app(config: Mapping | None = None) -> Flask:
     documents.init_app(app)
     addin.init_app(app)
     taskpane.init_app(app)
+    # The guidance is loaded and checked (every example rendered) as the app starts, once per
+    # process, so that no user's request waits for it.
+    from .catalogue import default_catalogue
+
+    default_catalogue()
 
     @app.get("/healthz")
     def healthz():
