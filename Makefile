@@ -47,6 +47,7 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	@command -v wrk >/dev/null || { echo "make bench needs Debian's wrk: apt-get install wrk"; exit 1; }
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
+	$(PY) -m bench.writes
 	$(PY) bench/document_render.py
 	$(PY) -m bench.production
 
