@@ -5,10 +5,12 @@ connections, not the app's threads."""
 
 from __future__ import annotations
 
+import re
 import signal
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from deploy.trial import replay, slow_clients, writes_through
 
@@ -91,3 +93,29 @@ def test_slow_clients_leave_ordinary_requests_answered(stack, token):
         stack.https_port, f"https://127.0.0.1:{stack.https_port}/api/v1/me", token=token
     )
     assert (answered, failed) == (10, 0)
+
+
+def test_sign_in_state_is_shared_and_the_client_address_passed_on(stack, production_database):
+    """A sign-in form from one instance is taken by the other (the session cookie and its CSRF
+    token), and the rate limits count the client's own address: the one nginx saw (127.0.0.2
+    here), not nginx's, nor what the client claimed in X-Forwarded-For."""
+    transport = httpx.HTTPTransport(local_address="127.0.0.2", verify=False)
+    origin = f"https://127.0.0.1:{stack.https_port}"
+    with httpx.Client(transport=transport, base_url=origin) as browser:
+        form = browser.get("/oauth/login")
+        assert form.status_code == 200
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+        for _ in range(2):  # nginx takes turns: each instance gets one of them
+            refused = browser.post(
+                "/oauth/login",
+                data={"csrf": csrf, "email": "nobody@example.org", "password": "wrong"},
+                headers={"X-Forwarded-For": "203.0.113.9"},
+            )
+            assert refused.status_code == 401 and "not right" in refused.text
+    engine = sa.create_engine(production_database)
+    with engine.connect() as conn:
+        addresses = conn.execute(
+            sa.text("SELECT ip FROM login_attempts WHERE account = 'nobody@example.org'")
+        ).scalars()
+        assert list(addresses) == ["127.0.0.2", "127.0.0.2"]
+    engine.dispose()
