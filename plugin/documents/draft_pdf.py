@@ -87,10 +87,10 @@ def make_draft_pdf(
     has moved past that change counter (a newer write's job will make that one). `convert`
     turns a .docx into PDF and raises PdfUnavailable (pdf.to_pdf)."""
     with sessions() as session:
-        if (content := kept(session, agreement_id, change_counter)) is not None:
-            return content
         if session.get_bind().dialect.name != "sqlite":  # every read of one snapshot
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        if (content := kept(session, agreement_id, change_counter)) is not None:
+            return content
         agreement = session.get(Agreement, agreement_id)
         if (
             agreement is None
