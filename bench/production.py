@@ -138,8 +138,16 @@ def run(url: str, args, run_folder: Path) -> None:
         answered, failed, times = slow_clients(stack.https_port, f"{origin}/api/v1/me", token=token)
         median = f"{statistics.median(times) * 1000:.0f} ms" if times else "-"
         print(
-            f"40 slow clients (headers one line a second): {failed} of {answered + failed} "
-            f"ordinary requests timed out (target 0 of 10); median answer {median}"
+            f"40 slow clients (headers one line a second) through nginx: {failed} of "
+            f"{answered + failed} ordinary requests timed out (target 0 of 10); median {median}"
+        )
+        answered, failed, times = slow_clients(  # the same, straight to the instance left
+            stack.app_ports[1], f"{stack.instance_url(1)}/api/v1/me", token=token, tls=False
+        )
+        median = f"{statistics.median(times) * 1000:.0f} ms" if times else "-"
+        print(
+            f"the same straight to an instance, without nginx: {failed} of {answered + failed} "
+            f"timed out; median {median}"
         )
 
 
