@@ -34,7 +34,7 @@ from bench.agreement_state import SERVER, _app
 from bench.server import gunicorn, prepare
 from plugin.api import schemas
 from plugin.store import users
-from plugin.store.db import dispose, get_session
+from plugin.store.db import dispose, write_session
 from plugin.store.models import Member
 
 LUA = Path(__file__).parent / "lua" / "writes.lua"
@@ -59,7 +59,7 @@ class Drafting:
 
     def _user_token(self) -> tuple[int, str]:
         with self.app.app_context():
-            session = get_session()
+            session = write_session()  # as the app writes: queued, never a stale snapshot
             user = users.create_user(session, f"w{time.time_ns()}@example.org", "Writer")
             token = tokens.issue(session, user, 2)
             session.commit()
@@ -88,7 +88,7 @@ class Drafting:
             for party in state["parties"][1:]:
                 user_id, token = self._user_token()
                 with self.app.app_context():
-                    session = get_session()
+                    session = write_session()
                     session.add(
                         Member(
                             agreement_id=state["id"],
