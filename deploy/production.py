@@ -134,6 +134,14 @@ class Stack:
         self.app_ports = self.app_ports or [free_port(), free_port()]
         self.run.mkdir(parents=True, exist_ok=True)
         cert, key = ensure_certificate(self.run)
+        if "REQUESTS_CA_BUNDLE" not in self.env and "PA_PUBLIC_ORIGIN" not in self.env:
+            # The app calls its built-in provider at its public origin, through nginx: with the
+            # self-signed localhost certificate, it trusts that one beside the usual ones.
+            import certifi
+
+            bundle = self.run / "ca-bundle.pem"
+            bundle.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + cert.read_bytes())
+            self.env["REQUESTS_CA_BUNDLE"] = str(bundle)
         for n in range(2):
             self.apps.append(self._start_instance(n))
         conf = nginx_config(
