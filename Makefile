@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PRODUCT := $(VENV)/.product
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench production clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ $(NODE_STAMP): package.json package-lock.json  ## the JS test tools, exactly as 
 run: $(PRODUCT)  ## start the product: SQLite, built-in login, https://localhost:3000
 	$(PY) -m plugin
 
+production: $(STAMP)  ## nginx + two app instances on PostgreSQL (DATABASE_URL), https://localhost:8443
+	$(PY) -m deploy.production
+
 test: $(STAMP) $(NODE_STAMP) lint  ## every test (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)
 	npm test
 	$(PY) -m pytest -n auto --dist worksteal
@@ -44,7 +47,9 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	@command -v wrk >/dev/null || { echo "make bench needs Debian's wrk: apt-get install wrk"; exit 1; }
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
+	$(PY) -m bench.writes
 	$(PY) bench/document_render.py
+	$(PY) -m bench.production
 	$(PY) -m bench.pane
 
 clean:

@@ -52,12 +52,20 @@ def revoke(session: Session, token: str) -> bool:
     return True
 
 
+# One statement, built once: the token's standing and its user.
+_USER_FOR = (
+    sa.select(User, ApiToken.revoked_at, ApiToken.expires_at)
+    .join(ApiToken, ApiToken.user_id == User.id)
+    .where(ApiToken.token_hash == sa.bindparam("digest"))
+)
+
+
 def user_for(session: Session, token: str) -> User | None:
     """The user a live (unexpired, unrevoked) token belongs to."""
-    row = session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == digest(token)))
-    if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
+    found = session.execute(_USER_FOR, {"digest": digest(token)}).first()
+    if found is None or found[1] is not None or found[2] <= utcnow():
         return None
-    return row.user
+    return found[0]
 
 
 def bearer() -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from flask import Flask
@@ -14,7 +15,9 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     from . import addin, api, documents, security, settings, store, taskpane
 
-    app = Flask(__name__, instance_relative_config=True)
+    # PA_INSTANCE_PATH: this instance's own folder (two instances on one machine each have one).
+    instance = os.environ.get("PA_INSTANCE_PATH") or None
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance)
     settings.configure(app, config)
     store.init_app(app)
     security.init_app(app)
@@ -23,6 +26,11 @@ def create_app(config: Mapping | None = None) -> Flask:
     documents.init_app(app)
     addin.init_app(app)
     taskpane.init_app(app)
+    # The guidance is loaded and checked (every example rendered) as the app starts, once per
+    # process, so that no user's request waits for it.
+    from .catalogue import default_catalogue
+
+    default_catalogue()
 
     @app.get("/healthz")
     def healthz():

@@ -19,6 +19,7 @@ from plugin.store import agreements as store
 from plugin.store import audit
 from plugin.store.db import get_session, write_session
 from plugin.store.models import Agreement, Approval, ChangeRequest, Member, Revision, User
+from plugin.store.section_state import section_state
 from plugin.workflow import roles, rules
 from plugin.workflow import state as wf
 from plugin.workflow.errors import NotFound
@@ -57,6 +58,16 @@ def _carry_out(agreement: Agreement, user: User, command, *args):
     session = get_session()
     before = store.load_state(session, agreement, default_catalogue())
     effects = command(before, *args)
+    return before, effects, store.persist(session, agreement, effects, user)
+
+
+def _carry_out_on(agreement: Agreement, user: User, section: str, command, *args):
+    """As _carry_out, for a rule that reads one section only: loads that section's rows alone.
+
+    Returns (state before, effects, rows added)."""
+    session = get_session()
+    before, _ = section_state(session, agreement, default_catalogue(), section)
+    effects = command(before, section, *args)
     return before, effects, store.persist(session, agreement, effects, user)
 
 
@@ -148,7 +159,7 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
     session, catalogue = get_session(), default_catalogue()
     catalogue.section(section_key, agreement.kind)
     parties = [Party(p.id, p.name) for p in agreement.parties]
-    previous = store.current_revisions(session, agreement.id).get(section_key)
+    before, previous = section_state(session, agreement, catalogue, section_key)
     if body.fields is not None:
         fields = catalogue.validate_fields(section_key, body.fields, parties)
     else:  # text edited by hand (e.g. in Word): the structured fields stay as they were
@@ -160,9 +171,8 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
         if body.text is not None
         else catalogue.render_clause(section_key, fields, parties)
     )
-    _, effects, added = _carry_out(
-        agreement, user, rules.edit, section_key, body.base_revision, text, fields, body.source
-    )
+    effects = rules.edit(before, section_key, body.base_revision, text, fields, body.source)
+    added = store.persist(session, agreement, effects, user)
     revision = next((r for r in added if isinstance(r, Revision)), previous)
     author = user if effects else session.get(User, revision.author_id)
     tag = tag_of(agreement, member)
@@ -197,8 +207,8 @@ def section_revisions(user: User, agreement_id: int, section_key: str):
 )
 def approve_section(user: User, agreement_id: int, section_key: str, body: s.ApprovalCreate):
     agreement, member = _locked(agreement_id, user, "approve", body.party_id)
-    before, effects, added = _carry_out(
-        agreement, user, rules.approve, section_key, body.party_id, body.revision_sha256
+    before, effects, added = _carry_out_on(
+        agreement, user, section_key, rules.approve, body.party_id, body.revision_sha256
     )
     after = wf.apply_all(before, effects)
     approval = next((a for a in added if isinstance(a, Approval)), None)
@@ -234,7 +244,7 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
 )
 def withdraw_approval(user: User, agreement_id: int, section_key: str, party_id: int):
     agreement, member = _locked(agreement_id, user, "approve", party_id)
-    _carry_out(agreement, user, rules.withdraw_approval, section_key, party_id)
+    _carry_out_on(agreement, user, section_key, rules.withdraw_approval, party_id)
     return no_content(agreement, member)
 
 
@@ -250,11 +260,11 @@ def withdraw_approval(user: User, agreement_id: int, section_key: str, party_id:
 def request_change(user: User, agreement_id: int, section_key: str, body: s.ChangeRequestCreate):
     agreement, member = _locked(agreement_id, user, "approve", body.party_id)
     number = store.next_change_request_number(get_session(), agreement.id)
-    _, _, added = _carry_out(
+    _, _, added = _carry_out_on(
         agreement,
         user,
-        rules.request_change,
         section_key,
+        rules.request_change,
         body.party_id,
         body.revision_sha256,
         body.comment,

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 
 from plugin.catalogue import default_catalogue
-from plugin.documents import pdf, records
+from plugin.documents import draft_pdf, pdf, records
 from plugin.documents.readback import check_binding, plan_import
 from plugin.documents.reading import BadDocument, TooLarge, read_document
 from plugin.documents.render import render, template_path
@@ -170,7 +170,19 @@ def download_pdf(user: User, agreement_id: int):
     if request.if_none_match and request.if_none_match.contains_weak(tag):
         return _file(b"", PDF, "", tag, weak=True)
     name = _name(agreement, agreement.version, "draft", "pdf")
-    return _file(_pdf(_draft(agreement)), PDF, name, tag, weak=True)
+    config = current_app.config
+    content = draft_pdf.make_draft_pdf(  # kept per change counter, for every instance
+        current_app.extensions["store"],
+        agreement.id,
+        agreement.change_counter,
+        catalogue=default_catalogue(),
+        origin=config["PUBLIC_ORIGIN"],
+        templates_folder=config["TEMPLATES_FOLDER"],
+        convert=_pdf,
+    )
+    if content is None:  # a write came in since the look-up: the draft as it is now
+        content = _pdf(_draft(agreement))
+    return _file(content, PDF, name, tag, weak=True)
 
 
 @operation(

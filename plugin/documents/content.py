@@ -8,6 +8,7 @@ import hashlib
 import json
 import string
 from dataclasses import dataclass
+from functools import cached_property
 
 from plugin.workflow.text import normalise, text_sha256
 
@@ -28,7 +29,7 @@ class SectionText:
     required: bool = False
     status: str = ""  # the approval status line of a draft
 
-    @property
+    @cached_property  # worked out once per section, however often a render reads it
     def sha256(self) -> str:
         return text_sha256(self.text)
 

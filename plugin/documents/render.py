@@ -4,6 +4,7 @@ custom XML part, fixed core properties and a zip whose bytes depend only on the 
 from __future__ import annotations
 
 import io
+import threading
 import uuid
 import zipfile
 from functools import cache
@@ -12,8 +13,9 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .binding import NS, Binding, to_xml
@@ -34,10 +36,38 @@ def _template_bytes(path: Path, mtime: float) -> bytes:
     return path.read_bytes()
 
 
+class _CompiledOnce(ImmutableSandboxedEnvironment):
+    """The sandbox, compiling each template source once per process: a document's parts (body,
+    headers, footers, properties) are the same source at every render of the same template, so
+    the compiled code is kept under that source (a changed template is another source)."""
+
+    KEPT = 256  # sources; a template has about 30, and an organisation a few templates
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self._compiled: dict[str, Template] = {}
+        self._lock = threading.Lock()
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = super().from_string(source)
+            with self._lock:
+                if len(self._compiled) >= self.KEPT:
+                    self._compiled.pop(next(iter(self._compiled)))  # the oldest
+                self._compiled[source] = compiled
+        return compiled
+
+
+_ENVIRONMENT = _CompiledOnce()
+
+
 def environment() -> ImmutableSandboxedEnvironment:
     """Every template renders in the sandbox (shipped or not), with autoescaping on, so that
-    an `&` or `<` typed by a partner comes out as text and never as markup."""
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    an `&` or `<` typed by a partner comes out as text and never as markup. One per process."""
+    return _ENVIRONMENT
 
 
 def render_template(template: Path, variables: dict) -> DocxTemplate:
@@ -59,9 +89,7 @@ def render(data: DocumentData, template: Path) -> bytes:
     props.created = props.modified = data.date.replace(tzinfo=None, microsecond=0)
     props.revision = data.version
     props.keywords = "final" if data.final else "draft"
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return fixed_zip(buffer.getvalue())
+    return fixed_package(document)
 
 
 def _attach_binding(document, binding: Binding) -> None:
@@ -86,6 +114,39 @@ def _attach_binding(document, binding: Binding) -> None:
     )
     item.relate_to(props, RT.CUSTOM_XML_PROPS)
     main.relate_to(item, RT.CUSTOM_XML)
+
+
+class _FixedZipWriter:
+    """python-docx's physical package writer, with fixed timestamps and attributes: the parts
+    are compressed once, straight into the archive whose bytes depend only on the content."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        member = zipfile.ZipInfo(uri.membername, date_time=ZIP_EPOCH)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.create_system = 0
+        member.external_attr = 0
+        self._zip.writestr(member, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def fixed_package(document) -> bytes:
+    """The document's .docx bytes, written as python-docx writes a package (content types,
+    package relationships, parts), into a fixed zip (the same bytes as fixed_zip gives)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()  # as python-docx's own save does
+    out = io.BytesIO()
+    writer = _FixedZipWriter(out)
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
+    return out.getvalue()
 
 
 def fixed_zip(data: bytes) -> bytes:

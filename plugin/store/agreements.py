@@ -85,19 +85,24 @@ def _not_a_member(agreement_id: int) -> NotFound:
     return NotFound(f"There is no agreement {agreement_id} that you are a member of.")
 
 
+_FIND = (
+    sa.select(Agreement, Member)
+    .join(Member, Member.agreement_id == Agreement.id)
+    .where(Agreement.id == sa.bindparam("agreement"), Member.user_id == sa.bindparam("user"))
+)
+_FIND_LOCKED = _FIND.with_for_update(of=Agreement)
+
+
 def find(
     session: Session, agreement_id: int, user: User, lock: bool = False
 ) -> tuple[Agreement, Member]:
     """The agreement and the user's membership. Raises NotFound when either is missing, so
     that nobody learns whether an agreement they are not in exists."""
-    query = sa.select(Agreement).where(Agreement.id == agreement_id)
-    agreement = session.scalar(query.with_for_update() if lock else query)
-    member = agreement and session.scalar(
-        sa.select(Member).where(Member.agreement_id == agreement.id, Member.user_id == user.id)
-    )
-    if agreement is None or member is None:
+    query = _FIND_LOCKED if lock else _FIND  # one statement; a write locks the agreement only
+    found = session.execute(query, {"agreement": agreement_id, "user": user.id}).first()
+    if found is None:
         raise _not_a_member(agreement_id)
-    return agreement, member
+    return found[0], found[1]
 
 
 def change_marker(session: Session, agreement_id: int, user: User) -> tuple[int, int, str]:
@@ -231,17 +236,39 @@ def next_change_request_number(session: Session, agreement_id: int) -> int:
     return (top or 0) + 1
 
 
+# The two updates every save or approval makes, built once (bound parameters).
+_END_APPROVALS = (
+    sa.update(Approval)
+    .where(
+        Approval.agreement_id == sa.bindparam("agreement"),
+        Approval.version == sa.bindparam("in_version"),
+        Approval.section_key == sa.bindparam("section"),
+        Approval.party_id == sa.bindparam("party"),
+        Approval.active,
+    )
+    .values(active=False, ended_at=sa.bindparam("ended_at"))
+)
+_NOT_CURRENT = (
+    sa.update(Revision)
+    .where(
+        Revision.agreement_id == sa.bindparam("agreement"),
+        Revision.section_key == sa.bindparam("section"),
+        Revision.current,
+    )
+    .values(current=False)
+)
+
+
 def _end_approvals(session: Session, agreement: Agreement, section: str, party_id: int) -> None:
     session.execute(
-        sa.update(Approval)
-        .where(
-            Approval.agreement_id == agreement.id,
-            Approval.version == agreement.version,
-            Approval.section_key == section,
-            Approval.party_id == party_id,
-            Approval.active,
-        )
-        .values(active=False, ended_at=utcnow())
+        _END_APPROVALS,
+        {
+            "agreement": agreement.id,
+            "in_version": agreement.version,
+            "section": section,
+            "party": party_id,
+            "ended_at": utcnow(),
+        },
     )
 
 
@@ -254,15 +281,7 @@ def persist(
     for effect in effects:
         match effect:
             case wf.RevisionAdded(r):
-                session.execute(
-                    sa.update(Revision)
-                    .where(
-                        Revision.agreement_id == agreement.id,
-                        Revision.section_key == r.section,
-                        Revision.current,
-                    )
-                    .values(current=False)
-                )
+                session.execute(_NOT_CURRENT, {"agreement": agreement.id, "section": r.section})
                 added.append(
                     Revision(
                         agreement_id=agreement.id,

@@ -20,6 +20,13 @@ from sqlalchemy.orm import Session
 from .models import Agreement, Event, utcnow
 
 GENESIS = "0" * 64
+# Two columns of the newest event, through the (agreement_id, seq) key; built once.
+_LAST = (
+    sa.select(Event.seq, Event.hash)
+    .where(Event.agreement_id == sa.bindparam("agreement"))
+    .order_by(Event.seq.desc())
+    .limit(1)
+)
 
 
 def audit_key(session: Session) -> bytes:
@@ -47,16 +54,11 @@ def append(
     session: Session, agreement_id: int, kind: str, data: dict, actor_id: int | None
 ) -> Event:
     """Add the next event of an agreement. The caller holds the agreement's write lock."""
-    last = session.scalars(
-        sa.select(Event)
-        .where(Event.agreement_id == agreement_id)
-        .order_by(Event.seq.desc())
-        .limit(1)
-    ).first()
-    prev = last.hash if last else GENESIS
+    row = session.execute(_LAST, {"agreement": agreement_id}).first()
+    seq, prev = row if row else (0, GENESIS)
     event = Event(
         agreement_id=agreement_id,
-        seq=(last.seq + 1) if last else 1,
+        seq=seq + 1,
         kind=kind,
         data=data,
         actor_id=actor_id,

@@ -8,6 +8,7 @@ readable by its owner only (0600) before SQLite opens it; SQLite gives its WAL f
 
 from __future__ import annotations
 
+import fcntl
 import os
 
 import sqlalchemy as sa
@@ -66,6 +67,8 @@ def init_app(app: Flask) -> None:
     app.extensions["store"] = sessionmaker(
         engine, expire_on_commit=False, info={"audit_key": app.config["AUDIT_KEY"]}
     )
+    for moment in ("after_commit", "after_rollback"):
+        sa.event.listen(app.extensions["store"], moment, _release_writer)
     app.teardown_appcontext(_close)
 
 
@@ -131,13 +134,44 @@ def get_session() -> Session:
 def write_session() -> Session:
     """The request's session, with a write transaction begun (BEGIN IMMEDIATE on SQLite)."""
     session = get_session()
+    if session.get_bind().dialect.name != "sqlite":
+        # PostgreSQL: the transaction the look-up of the token began goes on as the write's
+        # (READ COMMITTED; the agreement's row lock is what orders writers), two round trips
+        # fewer than ending it and beginning another.
+        return session
     if session.in_transaction():
         session.commit()  # ends the read transaction of authentication; nothing is pending
+    _queue_sqlite_writer(session)
     session.connection(execution_options=WRITE)
     return session
+
+
+def _queue_sqlite_writer(session: Session) -> None:
+    """On an SQLite file, wait for the writers' lock file (flock) before BEGIN IMMEDIATE, and
+    hold it until the transaction ends (commit or rollback: _release_writer). Waiting writers
+    then queue in the kernel and each starts the moment the one before it ends, across threads
+    and processes; SQLite's own busy handler would poll instead, sleeping up to 100 ms between
+    tries, which leaves the database idle while eight writers wait."""
+    if "writer_lock" in g:
+        return
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = f"{url.database}.writers"
+    create_private_file(path)
+    handle = open(path, "rb")  # noqa: SIM115 (held until the request ends: _close)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    g.writer_lock = handle
+
+
+def _release_writer(_session: Session) -> None:
+    handle = g.pop("writer_lock", None) if g else None
+    if handle is not None:
+        handle.close()  # releases the writers' lock: the next writer starts now
 
 
 def _close(_exc: BaseException | None) -> None:
     session = g.pop("db", None)
     if session is not None:
         session.close()  # rolls back whatever the request did not commit
+    _release_writer(session)

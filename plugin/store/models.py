@@ -238,3 +238,17 @@ class AcceptedFinding(Base):
     withdrawn_at: Mapped[dt.datetime | None]
     withdrawn_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     user: Mapped[User] = relationship(lazy="joined", foreign_keys=[accepted_by])
+
+
+class DraftDocument(Base):
+    """A document made from a draft (its PDF) at one change counter, kept so that any instance
+    answers the same ETag without making it again; only the newest is kept per format."""
+
+    __tablename__ = "draft_documents"
+    __table_args__ = (sa.UniqueConstraint("agreement_id", "change_counter", "format"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(sa.ForeignKey("agreements.id", ondelete="CASCADE"))
+    change_counter: Mapped[int]
+    format: Mapped[str] = mapped_column(sa.String(10))
+    content: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from docx import Document as Docx
 
 from plugin.documents.check import example_data
-from plugin.documents.render import SHIPPED, render, template_path
+from plugin.documents.render import SHIPPED, environment, render, template_path
 from plugin.store.db import get_session
 from plugin.store.models import Document
 from tests.documents.conftest import controls, open_docx
@@ -52,10 +52,22 @@ def test_final_pdf_has_every_section_and_is_made_once(app, final, tmp_path):
     assert final.owner.get(path).data == first.data  # kept, not converted again
 
 
-def test_draft_pdf(partners, tmp_path):
-    response = partners.owner.get(f"/agreements/{partners.id}/document.pdf")
+def test_draft_pdf_is_made_once_per_change_and_kept_for_every_instance(app, partners, tmp_path):
+    path = f"/agreements/{partners.id}/document.pdf"
+    response = partners.owner.get(path)
     assert response.status_code == 200 and response.content_type == "application/pdf"
     assert "Draft for discussion" in _text(response.data, tmp_path)
+    # An instance that cannot convert (no LibreOffice) answers from the kept PDF...
+    app.config["SOFFICE"] = "no-such-libreoffice"
+    other = partners.callers[partners.parties[1]["id"]].get(path)
+    assert other.status_code == 200 and other.data == response.data
+    # ...until the draft changes: a new change counter needs a new PDF.
+    saved = partners.owner.put(
+        f"/agreements/{partners.id}/sections/purpose_and_aims",
+        json={"base_revision": 0, "text": "We meet young people where they are."},
+    )
+    assert saved.status_code == 201
+    assert partners.owner.get(path).status_code == 503
 
 
 def test_pdf_without_libreoffice_is_a_clear_503(app, partners):
@@ -199,3 +211,18 @@ def test_a_conversion_that_hangs_is_ended_with_its_children_at_the_timeout(tmp_p
             break
         time.sleep(0.05)
     assert gone()
+
+
+def test_a_template_is_compiled_once_per_process_whatever_the_agreement_says():
+    data = example_data("partnership", final=True)
+    first = render(data, template_path("partnership"))
+    compiled = dict(environment()._compiled)
+    other = dataclasses.replace(data, title="Another {{ title }} & <agreement>")
+    second = render(other, template_path("partnership"))
+    assert environment()._compiled == compiled  # the same compiled parts, none added
+    assert first != second
+    assert b"Another {{ title }} &amp; &lt;agreement&gt;" in _document_xml(second)
+
+
+def _document_xml(docx: bytes) -> bytes:
+    return zipfile.ZipFile(BytesIO(docx)).read("word/document.xml")

@@ -1,0 +1,1 @@
+"""The production shape: nginx in front of two app instances (production.py)."""

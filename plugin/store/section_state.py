@@ -1,0 +1,88 @@
+"""The rules' state for a write on one section: only what those rules read.
+
+Saving a section, approving it, withdrawing an approval or objecting to it looks at one
+section's current revision, the approvals given to it in this version, the open change requests
+on it, and the parties. Loading just those rows (three indexed reads on the locked agreement)
+keeps a write's cost independent of the size of the agreement; `finalise` and the other
+agreement-wide writes still load the whole state (agreements.load_state).
+
+The state has no `required` sections and no `must` findings: no section-scoped rule reads them.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from plugin.catalogue import Catalogue
+from plugin.workflow import state as wf
+
+from .models import Agreement, Approval, ChangeRequest, Revision
+
+# Built once (bound parameters), so a write spends no time composing its statements.
+_CURRENT = sa.select(Revision).where(
+    Revision.agreement_id == sa.bindparam("agreement"),
+    Revision.current,
+    Revision.section_key == sa.bindparam("section"),
+)
+_APPROVALS = sa.select(
+    Approval.section_key, Approval.party_id, Approval.revision_number, Approval.sha256
+).where(
+    Approval.agreement_id == sa.bindparam("agreement"),
+    Approval.version == sa.bindparam("version"),
+    Approval.section_key == sa.bindparam("section"),
+    Approval.active,
+)
+_OPEN_REQUESTS = (
+    sa.select(
+        ChangeRequest.number,
+        ChangeRequest.section_key,
+        ChangeRequest.party_id,
+        ChangeRequest.revision_number,
+        ChangeRequest.sha256,
+        ChangeRequest.comment,
+    )
+    .where(
+        ChangeRequest.agreement_id == sa.bindparam("agreement"),
+        ChangeRequest.status == "open",
+        ChangeRequest.section_key == sa.bindparam("section"),
+    )
+    .order_by(ChangeRequest.number)
+)
+
+
+def current_revision(session: Session, agreement_id: int, section: str) -> Revision | None:
+    """The section's newest revision (through the index on the `current` flag)."""
+    return session.scalar(_CURRENT, {"agreement": agreement_id, "section": section})
+
+
+def section_state(
+    session: Session, agreement: Agreement, catalogue: Catalogue, section: str
+) -> tuple[wf.AgreementState, Revision | None]:
+    """The rules' view of `section` of the agreement's current version, and its current
+    revision row (the caller holds the agreement's write lock)."""
+    revision = current_revision(session, agreement.id, section)
+    where = {"agreement": agreement.id, "section": section}
+    approvals = session.execute(_APPROVALS, {**where, "version": agreement.version}).all()
+    requests = session.execute(_OPEN_REQUESTS, where).all()
+    revisions = {}
+    if revision is not None:
+        revisions[section] = wf.Revision(
+            section,
+            revision.number,
+            revision.text,
+            revision.sha256,
+            revision.fields,
+            revision.source,
+        )
+    state = wf.AgreementState(
+        status=agreement.status,
+        version=agreement.version,
+        parties=tuple(wf.Party(p.id, p.name) for p in agreement.parties),
+        required=(),
+        titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
+        revisions=revisions,
+        approvals=frozenset(wf.Approval(*row) for row in approvals),
+        change_requests=tuple(wf.ChangeRequest(*row) for row in requests),
+    )
+    return state, revision
