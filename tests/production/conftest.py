@@ -4,8 +4,11 @@ the machine's PostgreSQL (TEST_DATABASE_URL) and Redis, each piece in a folder o
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import tempfile
 import uuid
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -61,10 +64,14 @@ def stack(production_database, tmp_path):
     env = {**KEYS, "DATABASE_URL": production_database, "PA_SIGNING_KEY_FILE": str(signing)}
     if redis := _redis_url():
         env["PA_REDIS_URL"] = redis
-    with Stack(
-        tmp_path / "run", env, gunicorn_args=["-w", "1", "-k", "gthread", "--threads", "8"]
-    ) as s:
-        yield s
+    # nginx's workers (www-data, when the tests run as root) must reach the run folder, so it
+    # is not under pytest's own folder (0700).
+    run = Path(tempfile.mkdtemp(prefix="pa-production-"))
+    try:
+        with Stack(run, env, gunicorn_args=["-w", "1", "-k", "gthread", "--threads", "8"]) as s:
+            yield s
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
 
 
 @pytest.fixture
