@@ -10,6 +10,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 def init_app(app: Flask) -> None:
     from . import (  # noqa: F401  (they register routes on bp)
         agreements,
+        calendar,
         documents,
         people,
         preview,
@@ -23,3 +24,4 @@ def init_app(app: Flask) -> None:
     init_state_reads(app)
     problems.init_app(app)
     app.register_blueprint(bp)
+    app.register_blueprint(calendar.feeds)

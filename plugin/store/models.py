@@ -240,5 +240,20 @@ class AcceptedFinding(Base):
     user: Mapped[User] = relationship(lazy="joined", foreign_keys=[accepted_by])
 
 
+class CalendarFeed(Base):
+    """A member's calendar feed of an agreement: a secret URL, of which only the sha256 is
+    kept; revoked (never deleted) when the member revokes it or makes a new one."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    secret_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None]
+
+
 # The login's tables live on the same Base, so that Alembic and the schema test see them.
 from auth import models as _auth_models  # noqa: E402, F401
