@@ -14,7 +14,9 @@ from collections.abc import Iterator, Mapping
 
 from dateutil import rrule
 
-MEETINGS, REVIEW, ENDING = "meetings_and_communication", "review_and_revision", "duration_and_ending"
+MEETINGS = "meetings_and_communication"
+REVIEW = "review_and_revision"
+ENDING = "duration_and_ending"
 SECTIONS = (MEETINGS, REVIEW, ENDING)
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 

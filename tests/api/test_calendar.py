@@ -61,6 +61,10 @@ def _dated_agreement(owner) -> int:
     return state["id"]
 
 
+def _download(caller, aid: int) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(caller.get(f"/agreements/{aid}/calendar.ics").data)
+
+
 def _events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
     return {str(e["SUMMARY"]).split(" (")[0]: e for e in calendar.walk("VEVENT")}
 
@@ -115,14 +119,14 @@ def test_download_parses_and_recurrence_expands_to_the_expected_dates(make_calle
 def test_uids_stay_and_sequence_rises_when_a_section_changes(make_caller):
     owner = make_caller()
     aid = _dated_agreement(owner)
-    before = _events(icalendar.Calendar.from_ical(owner.get(f"/agreements/{aid}/calendar.ics").data))
+    before = _events(_download(owner, aid))
     changed = {"meetings": [dict(MEETINGS["meetings"][0], start_time="17:00")]}
     saved = owner.put(
         f"/agreements/{aid}/sections/meetings_and_communication",
         json={"base_revision": 1, "fields": changed},
     )
     assert saved.status_code == 201
-    after = _events(icalendar.Calendar.from_ical(owner.get(f"/agreements/{aid}/calendar.ics").data))
+    after = _events(_download(owner, aid))
     name = "Steering group & <friends>"
     assert after[name]["UID"] == before[name]["UID"]
     assert after[name]["SEQUENCE"] == before[name]["SEQUENCE"] + 1 == 2
@@ -141,9 +145,12 @@ def test_feed_answers_without_a_token_until_revoked(make_caller, client):
     assert path.startswith("/calendar/") and path.endswith(".ics")
     feed = client.get(path)
     assert feed.status_code == 200 and feed.mimetype == "text/calendar"
-    assert _events(icalendar.Calendar.from_ical(feed.data)).keys() == _events(
-        icalendar.Calendar.from_ical(owner.get(f"/agreements/{aid}/calendar.ics").data)
-    ).keys()
+    assert (
+        _events(icalendar.Calendar.from_ical(feed.data)).keys()
+        == _events(
+            icalendar.Calendar.from_ical(owner.get(f"/agreements/{aid}/calendar.ics").data)
+        ).keys()
+    )
     # A new URL replaces the old one; revoking ends the new one too.
     newer = owner.post(f"/agreements/{aid}/calendar-feed").json["url"]
     assert client.get(path).status_code == 404
