@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         preview,
         problems,
         public,
+        waiting,
     )
     from .request_ids import init_app as init_request_ids
     from .state_reads import init_app as init_state_reads
