@@ -9,6 +9,7 @@ import { createSectionEditor } from "./section-editor.js";
 import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
 import * as view from "./view.js";
+import { renderWaiting } from "./waiting.js";
 import * as word from "./word.js";
 
 const POLL_MS = 4000;
@@ -177,11 +178,19 @@ async function showList() {
   remember(null);
   stopWatching();
   pane.agreement = null;
-  const agreements = await api.agreements();
+  const [agreements, waiting] = await Promise.all([api.agreements(), api.waiting()]);
   if (session !== signOuts) return;
   view.renderAgreementList(agreements);
+  renderWaiting(document, document.getElementById("waiting"), waiting, openWaiting);
   view.show("list");
 }
+
+const openWaiting = act("open what waits", async (agreementId, sectionKey) => {
+  await openAgreement(agreementId);
+  if (sectionKey && pane.agreement.sections.some((s) => s.key === sectionKey)) {
+    await editor.openSection(sectionKey);
+  }
+});
 
 async function createAgreement(body) {
   if (!body.title) throw new ApiError(422, "Give the agreement a title.");
