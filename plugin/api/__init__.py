@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         preview,
         problems,
         public,
+        redline,
         waiting,
     )
     from .request_ids import init_app as init_request_ids
