@@ -10,6 +10,7 @@ import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
 import * as view from "./view.js";
 import { renderWaiting } from "./waiting.js";
+import { renderChanges } from "./changes.js";
 import * as word from "./word.js";
 
 const POLL_MS = 4000;
@@ -220,6 +221,13 @@ async function openAgreement(id, documentRead = null) {
   remember({ agreement: pane.agreement.id });
   view.show("agreement");
   startWatching();
+  document.getElementById("changes-since-final").hidden = true;
+  if (pane.agreement.version > 1) {
+    const changes = await api.changesSinceFinal(id);
+    renderChanges(document, document.getElementById("changes-since-final"), changes, (key) =>
+      editor.openSection(key),
+    );
+  }
   if (pane.inWord) await compareWithDocument(documentRead);
 }
 
