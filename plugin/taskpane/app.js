@@ -9,7 +9,7 @@ import { createSectionEditor } from "./section-editor.js";
 import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
 import * as view from "./view.js";
-import { renderWaiting } from "./waiting.js";
+import { placeOf, renderWaiting } from "./waiting.js";
 import { renderChanges } from "./changes.js";
 import * as word from "./word.js";
 
@@ -522,6 +522,8 @@ async function start() {
       location.hash = "";
     }
   }
+  const target = placeOf(location.hash); // a link into an agreement (what waits, an email)
+  if (target.agreementId) remember({ agreement: target.agreementId, section: target.sectionKey });
   pane.inWord = Boolean(await officeHost()) && word.inWord();
   if (pane.inWord) view.applyTheme(word.officeTheme()); // else prefers-color-scheme
   try {
