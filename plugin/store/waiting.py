@@ -111,7 +111,9 @@ def waiting_for(
 
         if agreement.status == "drafting":
             if roles.allowed(member.role, "approve"):
-                for r in by_agreement.get(agreement.id, []):
+                order = {s.key: i for i, s in enumerate(catalogue.sections_for(agreement.kind))}
+                drafted = by_agreement.get(agreement.id, [])
+                for r in sorted(drafted, key=lambda r: order.get(r.section_key, len(order))):
                     key = (agreement.id, r.section_key, mine)
                     if key not in approved and key not in objected:
                         actions.append(item("approve_section", r.section_key, mine))

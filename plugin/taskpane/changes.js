@@ -22,6 +22,18 @@ export function changedSections(answer) {
     }));
 }
 
+const CONTEXT = 80; // characters of unchanged text kept on each side of a change
+
+/** The runs for reading: long unchanged stretches cut to their ends around an ellipsis. */
+export function shortened(runs) {
+  return runs.map((run, i) => {
+    if (run.op !== "same" || run.text.length <= 3 * CONTEXT) return run;
+    const head = i === 0 ? "" : run.text.slice(0, CONTEXT).replace(/\s+\S*$/, "");
+    const tail = i === runs.length - 1 ? "" : run.text.slice(-CONTEXT).replace(/^\S*\s+/, "");
+    return { op: "same", text: `${head}${head ? " " : ""}…${tail ? " " : ""}${tail}` };
+  });
+}
+
 /** A one-line summary, e.g. "2 sections changed since final version 1". */
 export function summary(answer) {
   const n = changedSections(answer).length;
@@ -57,7 +69,7 @@ export function renderChanges(doc, container, answer, open) {
     note.textContent = section.note;
     const text = doc.createElement("p");
     text.setAttribute("class", "change-text");
-    for (const run of section.runs) {
+    for (const run of shortened(section.runs)) {
       const part = doc.createElement(run.op === "same" ? "span" : run.op);
       part.textContent = run.text;
       text.appendChild(part);

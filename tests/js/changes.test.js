@@ -5,7 +5,12 @@ import { test } from "node:test";
 
 import { DOMImplementation, XMLSerializer } from "@xmldom/xmldom";
 
-import { changedSections, renderChanges, summary } from "../../plugin/taskpane/changes.js";
+import {
+  changedSections,
+  renderChanges,
+  shortened,
+  summary,
+} from "../../plugin/taskpane/changes.js";
 
 const ANSWER = {
   agreement_id: 4,
@@ -79,4 +84,22 @@ test("deleted words in <del>, inserted in <ins>, user text escaped", () => {
     .map((n) => n.textContent)
     .join("");
   assert.equal(kept, "Keep young people & <their> families safe.");
+});
+
+test("long unchanged text is cut to the words around each change", () => {
+  const words = (n, w) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(" ");
+  const runs = [
+    { op: "same", text: words(100, "a") },
+    { op: "ins", text: "NEW" },
+    { op: "same", text: words(100, "b") },
+    { op: "del", text: "OLD" },
+    { op: "same", text: "short" },
+  ];
+  const short = shortened(runs);
+  assert.ok(short[0].text.startsWith("… ") && short[0].text.endsWith("a99"));
+  assert.ok(short[2].text.startsWith("b0 b1") && short[2].text.endsWith("b99"));
+  assert.ok(short[2].text.includes(" … "));
+  assert.ok(short[0].text.length < 100 && short[2].text.length < 200);
+  assert.deepEqual(short.slice(3), runs.slice(3));
+  assert.deepEqual(shortened(runs.slice(1, 2)), runs.slice(1, 2));
 });
