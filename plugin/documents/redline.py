@@ -73,7 +73,7 @@ def _paragraphs(change: Change, layouts: list, ids: _Ids) -> list[etree._Element
 
     def start() -> etree._Element:
         paragraph = etree.Element(_w("p"))
-        props, _ = layouts[min(line, len(layouts) - 1)]
+        props = layouts[min(line, len(layouts) - 1)][0]
         if props is not None:
             paragraph.append(copy.deepcopy(props))
         out.append(paragraph)
@@ -119,8 +119,40 @@ def _layouts(content: etree._Element) -> list:
             for marks in props.findall(_w("rPr")):  # a mark's own properties are per paragraph
                 props.remove(marks)
         first = paragraph.find(f"{_w('r')}/{_w('rPr')}")
-        found.append((props, first))
-    return found or [(None, None)]
+        found.append((props, first, _sort(_said(paragraph))))
+    return found or [(None, None, "text")]
+
+
+def _sort(text: str) -> str:
+    """Which sort of line the template lays out: a list line, a blank line or other text."""
+    return "bullet" if text.startswith("- ") else "gap" if not text.strip() else "text"
+
+
+def _said(paragraph: etree._Element) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(_w("t"), _w("delText")))
+
+
+def _restyle(paragraphs: list[etree._Element], layouts: list) -> None:
+    """A paragraph laid out as another sort of line (a list line, a blank line, other text),
+    which happens to lines only the final text had, takes the layout of a line of its sort."""
+    for paragraph in paragraphs:
+        sort = _sort(_said(paragraph))
+        props = paragraph.find(_w("pPr"))
+        style = props.find(_w("pStyle")) if props is not None else None
+        mine = style.get(_w("val")) if style is not None else None
+        like = next((lay for lay in layouts if lay[2] == sort), None)
+        if like is None or like[0] is None:
+            continue
+        their = like[0].find(_w("pStyle"))
+        if their is None or their.get(_w("val")) == mine:
+            continue
+        marks = props.find(_w("rPr")) if props is not None else None
+        fresh = copy.deepcopy(like[0])
+        if marks is not None:
+            fresh.append(marks)
+        if props is not None:
+            paragraph.remove(props)
+        paragraph.insert(0, fresh)
 
 
 def redline(draft: bytes, changes: Mapping[str, Change]) -> bytes:
@@ -136,7 +168,9 @@ def redline(draft: bytes, changes: Mapping[str, Change]) -> bytes:
         layouts = _layouts(content)
         for child in list(content):
             content.remove(child)
-        for paragraph in _paragraphs(changes[key], layouts, ids):
+        paragraphs = _paragraphs(changes[key], layouts, ids)
+        _restyle(paragraphs, layouts)
+        for paragraph in paragraphs:
             content.append(paragraph)
     out = io.BytesIO()
     document.save(out)
