@@ -117,6 +117,10 @@ def test_accept_all_gives_version_2_and_reject_all_the_final_text(reopened):
         len(deleted) == 1
         and _text(deleted[0], deleted=True) == final_texts["code_of_conduct"].split("\n")[0]
     )
+    # It keeps the layout of a line of text, not that of the list lines that follow it.
+    paragraphs = list(found["code_of_conduct"].iter(_w("p")))
+    style = [p.find(f"{_w('pPr')}/{_w('pStyle')}").get(_w("val")) for p in paragraphs[:2]]
+    assert style[0] != style[1]
 
 
 def _document_xml(data: bytes) -> bytes:
