@@ -31,6 +31,7 @@ DEFAULTS = {
     "SOFFICE": "soffice",  # LibreOffice, for PDF; PDF answers 503 when it is not installed
     "PDF_TIMEOUT_SECONDS": 60,
     "PDF_CONVERSIONS_AT_ONCE": 2,  # across all processes of the install (lock files)
+    "TIME_ZONE": "Europe/London",  # the agreements' dates and times (calendar, what needs me)
 }
 
 

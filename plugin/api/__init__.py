@@ -10,12 +10,15 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 def init_app(app: Flask) -> None:
     from . import (  # noqa: F401  (they register routes on bp)
         agreements,
+        calendar,
         documents,
         people,
         preview,
         problems,
         public,
+        redline,
         tokens,
+        waiting,
     )
     from .request_ids import init_app as init_request_ids
     from .state_reads import init_app as init_state_reads
@@ -24,3 +27,4 @@ def init_app(app: Flask) -> None:
     init_state_reads(app)
     problems.init_app(app)
     app.register_blueprint(bp)
+    app.register_blueprint(calendar.feeds)

@@ -13,7 +13,17 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 
 FieldType = Literal[
-    "text", "longtext", "date", "choice", "bool", "number", "party", "parties", "list", "records"
+    "text",
+    "longtext",
+    "date",
+    "time",  # a time of day, "HH:MM" (24-hour)
+    "choice",
+    "bool",
+    "number",
+    "party",
+    "parties",
+    "list",
+    "records",
 ]
 
 

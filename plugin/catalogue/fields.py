@@ -42,6 +42,8 @@ def _python_type(spec: FieldSpec, path: str) -> Any:
         return Annotated[str, Field(max_length=spec.max_length), FIT, TRIMMED]
     if spec.type == "date":
         return dt.date
+    if spec.type == "time":
+        return Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     if spec.type == "choice":
         return Literal[tuple(spec.options or ())]
     if spec.type == "bool":

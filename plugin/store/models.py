@@ -252,3 +252,18 @@ class DraftDocument(Base):
     format: Mapped[str] = mapped_column(sa.String(10))
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CalendarFeed(Base):
+    """A member's calendar feed of an agreement: a secret URL, of which only the sha256 is
+    kept; revoked (never deleted) when the member revokes it or makes a new one."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    secret_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None]

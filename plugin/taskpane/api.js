@@ -130,6 +130,8 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
       return true;
     },
     agreements: async () => (await data(call("GET", `${base}/agreements`))).agreements,
+    waiting: async () => (await data(call("GET", `${base}/me/waiting`))).items,
+    changesSinceFinal: (id) => data(call("GET", `${agreement(id)}/changes-since-final`)),
     createAgreement: (body) => data(call("POST", `${base}/agreements`, { body })),
     /** The state, or {status: 304} when `etag` still matches. */
     state: (id, etag) => call("GET", agreement(id), { etag }),

@@ -9,6 +9,8 @@ import { createSectionEditor } from "./section-editor.js";
 import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
 import * as view from "./view.js";
+import { placeOf, renderWaiting } from "./waiting.js";
+import { renderChanges } from "./changes.js";
 import * as word from "./word.js";
 
 const POLL_MS = 4000;
@@ -176,11 +178,19 @@ async function showList() {
   remember(null);
   stopWatching();
   pane.agreement = null;
-  const agreements = await api.agreements();
+  const [agreements, waiting] = await Promise.all([api.agreements(), api.waiting()]);
   if (session !== signOuts) return;
   view.renderAgreementList(agreements);
+  renderWaiting(document, document.getElementById("waiting"), waiting, openWaiting);
   view.show("list");
 }
+
+const openWaiting = act("open what waits", async (agreementId, sectionKey) => {
+  await openAgreement(agreementId);
+  if (sectionKey && pane.agreement.sections.some((s) => s.key === sectionKey)) {
+    await editor.openSection(sectionKey);
+  }
+});
 
 async function createAgreement(body) {
   if (!body.title) throw new ApiError(422, "Give the agreement a title.");
@@ -210,6 +220,13 @@ async function openAgreement(id, documentRead = null) {
   remember({ agreement: pane.agreement.id });
   view.show("agreement");
   startWatching();
+  document.getElementById("changes-since-final").hidden = true;
+  if (pane.agreement.version > 1) {
+    const changes = await api.changesSinceFinal(id);
+    renderChanges(document, document.getElementById("changes-since-final"), changes, (key) =>
+      editor.openSection(key),
+    );
+  }
   if (pane.inWord) await compareWithDocument(documentRead);
 }
 
@@ -504,6 +521,8 @@ async function start() {
       location.hash = "";
     }
   }
+  const target = placeOf(location.hash); // a link into an agreement (what waits, an email)
+  if (target.agreementId) remember({ agreement: target.agreementId, section: target.sectionKey });
   pane.inWord = Boolean(await officeHost()) && word.inWord();
   if (pane.inWord) view.applyTheme(word.officeTheme()); // else prefers-color-scheme
   try {

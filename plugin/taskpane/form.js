@@ -39,6 +39,7 @@ function buildField(spec, value, parties, el) {
   switch (spec.type) {
     case "text":
     case "date":
+    case "time":
     case "number": {
       const input = el("input", {
         id,

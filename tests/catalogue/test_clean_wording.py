@@ -45,6 +45,8 @@ def value(spec):
         )
     if kind == "date":
         return st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)).map(str))
+    if kind == "time":
+        return st.one_of(st.none(), st.times().map(lambda t: t.strftime("%H:%M")))
     if kind == "choice":
         return st.one_of(st.none(), st.sampled_from(list(spec.options)))
     if kind == "bool":
