@@ -12,7 +12,18 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     import auth
 
-    from . import addin, api, documents, security, settings, store, taskpane
+    from . import (
+        addin,
+        api,
+        documents,
+        jobs,
+        mail,
+        notifications,
+        security,
+        settings,
+        store,
+        taskpane,
+    )
 
     app = Flask(__name__, instance_relative_config=True)
     settings.configure(app, config)
@@ -23,6 +34,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     documents.init_app(app)
     addin.init_app(app)
     taskpane.init_app(app)
+    mail.init_app(app)
+    notifications.init_app(app)
+    jobs.init_app(app)  # last: its worker thread (local mode) starts here
 
     @app.get("/healthz")
     def healthz():

@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 
+from . import mail_models  # noqa: F401  (the queue's and mail's tables)
 from .models import Base
 
 MIGRATIONS = Path(__file__).parent / "migrations"
