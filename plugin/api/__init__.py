@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
     from . import (  # noqa: F401  (they register routes on bp)
         agreements,
         documents,
+        notifications,
         people,
         preview,
         problems,

@@ -167,7 +167,7 @@ def build(
     footer = "You get this because you take part in an agreement on Partnership Agreements."
     if unsubscribe:
         footer += f"\nStop these messages: {unsubscribe}"
-    message.set_content("\n".join([*text, "", "--", footer]) + "\n")
+    message.set_content("\n".join([*text, "", "--", footer]) + "\n", cte="quoted-printable")
     e = html.escape
     body = "".join(f"<p>{e(line)}</p>" for line in content.lines)
     body += f'<p><a href="{e(content.link)}">{e(content.link_label)}</a></p>'
@@ -186,5 +186,6 @@ def build(
         f'<!doctype html><html><body style="font-family:sans-serif">{body}'
         f'<hr><p style="color:#555;font-size:small">{foot}</p></body></html>',
         subtype="html",
+        cte="quoted-printable",
     )
     return message

@@ -12,6 +12,7 @@ Without a relay, the .eml file is written under a name fixed by the job, once.
 
 from __future__ import annotations
 
+import email.policy
 import hashlib
 import logging
 import os
@@ -62,10 +63,11 @@ def send(run) -> None:
         unsubscribe=unsubscribe,
     )
     relay = relay_from(current_app.config)
+    raw = message.as_bytes(policy=email.policy.SMTP)
     if relay is None:
-        _write_eml(run, template, message.as_bytes())
+        _write_eml(run, template, raw)
     else:
-        _send_smtp(run, relay, to, mid, message.as_bytes())
+        _send_smtp(run, relay, to, mid, raw)
     if template == "invitation":  # the link is a secret: it stays in the mail only
         run.replace_payload({**payload, "data": {**data, "link": "(sent)"}})
 
