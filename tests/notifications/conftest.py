@@ -47,6 +47,7 @@ class Inbox:
     messages: list[Received] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
     on_data: object = None
+    on_rcpt: object = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def to(self, address: str) -> list[Received]:
@@ -56,6 +57,8 @@ class Inbox:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 No such mailbox here"
+        if self.on_rcpt:
+            self.on_rcpt()
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
