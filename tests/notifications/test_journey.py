@@ -48,7 +48,10 @@ def test_three_partners_hear_of_each_step_once(app, make_caller, inbox, run_jobs
         joined = caller.post("/invitations/accept", json={"token": token})
         assert joined.status_code in (200, 201), joined.json
     partners = Partners(
-        state["id"], owner, {p["id"]: c for p, c in zip(parties, (owner, fiona, mark), strict=True)}, parties
+        state["id"],
+        owner,
+        {p["id"]: c for p, c in zip(parties, (owner, fiona, mark), strict=True)},
+        parties,
     )
 
     # Drafting every required section: each approver of the other parties is asked, per section.
