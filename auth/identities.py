@@ -56,6 +56,23 @@ def verified_by(session: Session, users: Iterable[User]) -> dict[int, Identity]:
     return found
 
 
+THIS_SERVICE = "this service"  # who verified an address whose verification link was followed
+
+
+def verified_here(session: Session, users: Iterable[User]) -> set[int]:
+    """The users whose email address, as shown here, this service verified (they followed the
+    link mailed to it: plugin/mail)."""
+    from plugin.store.mail_models import EmailVerification
+
+    emails = {u.id: u.email.strip().lower() for u in users}
+    rows = session.execute(
+        sa.select(EmailVerification.user_id, EmailVerification.email).where(
+            EmailVerification.user_id.in_(emails)
+        )
+    )
+    return {user_id for user_id, email in rows if email.strip().lower() == emails[user_id]}
+
+
 def provider_names() -> dict[str, str]:
     """Each configured provider's display name, by its configured name (in an app context)."""
     return {name: p.display_name for name, p in all_providers().items()}
@@ -65,7 +82,7 @@ def email_verifier(session: Session, user: User) -> str | None:
     """The display name of the provider that verified the user's email as shown, if any."""
     identity = verified_by(session, [user]).get(user.id)
     if identity is None:
-        return None
+        return THIS_SERVICE if verified_here(session, [user]) else None
     return provider_names().get(identity.provider, identity.provider)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from auth.identities import verified_by
+from auth.identities import THIS_SERVICE, verified_by, verified_here
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import findings as findings_store
@@ -125,6 +125,8 @@ def final_data(
         user_id: provider_names.get(identity.provider, identity.provider)
         for user_id, identity in verified_by(session, {a.user for a in approvals}).items()
     }
+    for user_id in verified_here(session, {a.user for a in approvals}):
+        verifiers.setdefault(user_id, THIS_SERVICE)  # "(verified by this service)"
     latest = _latest_revisions(session, agreement.id, version)
     sections, lines, omitted = [], [], []
     for section in _in_order(catalogue, agreement.kind):

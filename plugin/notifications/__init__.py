@@ -59,6 +59,17 @@ def invitation_sent(
     )
 
 
+def ask_to_verify(session: Session, user) -> None:
+    """Mail the user a signed, expiring link that confirms their address (built-in accounts)."""
+    from flask import current_app
+
+    from plugin.mail.links import verification_link
+
+    hours = float(current_app.config["EMAIL_VERIFICATION_HOURS"])
+    link = verification_link(user.id, user.email)
+    verification_requested(session, user.id, user.email, link, hours)
+
+
 def verification_requested(
     session: Session, user_id: int, email: str, link: str, hours: float
 ) -> None:
