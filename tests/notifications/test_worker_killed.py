@@ -20,7 +20,7 @@ from plugin.store.db import get_session
 from plugin.store.mail_models import Job
 
 
-def worker_process(database_url: str, port: int, instance) -> subprocess.Popen:
+def worker_process(database_url: str, port: int, instance, redis: str = "") -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -32,7 +32,8 @@ def worker_process(database_url: str, port: int, instance) -> subprocess.Popen:
         "PA_JOBS_TICK_SECONDS": "3600",
         "PA_JOBS_BACKOFF_SECONDS": "0.1",
         "PA_JOBS_WORKER_THREAD": "false",
-        "PA_REDIS_URL": "",
+        "PA_REDIS_URL": redis,
+        "PA_JOBS_REDIS_QUEUE": f"pa-test-killed-{os.getpid()}",
     }
     return subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", "plugin", "jobs", "work"],
@@ -80,9 +81,29 @@ def queue_mail(app, to: str) -> int:
     return job_id
 
 
+@pytest.fixture(params=["database", "redis"])
+def queue_url(request):
+    if request.param == "database":
+        yield ""
+        return
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    from tests.notifications.test_redis_queue import REDIS_URL
+
+    try:
+        Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except (RedisError, OSError) as error:
+        pytest.skip(f"no Redis at {REDIS_URL}: {error}")
+    yield REDIS_URL
+    from rq import Queue
+
+    Queue(f"pa-test-killed-{os.getpid()}", connection=Redis.from_url(REDIS_URL)).delete()
+
+
 @pytest.mark.parametrize("moment", ["before DATA", "during DATA"])
-def test_a_killed_worker_never_sends_twice(app, database_url, inbox, tmp_path, moment):
-    first = worker_process(database_url, inbox.port, tmp_path)
+def test_a_killed_worker_never_sends_twice(app, database_url, inbox, tmp_path, moment, queue_url):
+    first = worker_process(database_url, inbox.port, tmp_path, queue_url)
 
     def kill() -> None:
         os.killpg(first.pid, signal.SIGKILL)
@@ -93,14 +114,14 @@ def test_a_killed_worker_never_sends_twice(app, database_url, inbox, tmp_path, m
         inbox.on_rcpt = kill
     else:
         inbox.on_data = kill
-    to = f"killed-{moment.split()[0]}@example.org"
+    to = f"killed-{moment.split()[0]}-{queue_url and 'redis'}@example.org"
     job_id = queue_mail(app, to)
     try:
         deadline = time.monotonic() + 30
         while first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert first.returncode == -signal.SIGKILL
-        second = worker_process(database_url, inbox.port, tmp_path)
+        second = worker_process(database_url, inbox.port, tmp_path, queue_url)
         try:
             job = wait_for(app, job_id, {"done", "failed"})
         finally:
