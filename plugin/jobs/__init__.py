@@ -5,8 +5,8 @@ job exists exactly when the write that caused it was committed, and the same ded
 makes a second job. Workers claim rows, run the handler registered for their kind, and mark
 them done, or retry them with exponential backoff, or mark them failed with the error
 (`flask jobs failed`). With PA_REDIS_URL set, RQ carries the job ids to `flask jobs work`
-processes (redis_queue.py); otherwise a worker thread of the app itself runs them (local mode),
-or `flask jobs work` does, straight from the table.
+processes (redis_queue.py); otherwise `make run`'s own worker thread runs them straight from the
+table (or `flask jobs work` beside a production server).
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ HANDLERS: dict[str, Callable] = {}
 
 DEFAULTS = {
     "REDIS_URL": "",  # redis://host:port/db: jobs travel through RQ; empty: the database table
-    "JOBS_WORKER_THREAD": None,  # None: on in local mode outside tests
+    # A worker thread in every app process: `make run` turns it on itself; set true to have it in
+    # other servers too (else run `flask jobs work` beside them).
+    "JOBS_WORKER_THREAD": False,
     "JOBS_MAX_ATTEMPTS": 6,
     "JOBS_BACKOFF_SECONDS": 5.0,  # the first retry's delay; doubled for each further one
     "JOBS_LEASE_SECONDS": 300,  # a claimed job whose worker is gone is claimable again after this
@@ -52,12 +54,17 @@ class PermanentFailure(Exception):
 def init_app(app: Flask) -> None:
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
-    from . import cli, outbox, worker
+    from . import cli, outbox, ticks  # noqa: F401  (ticks: the scheduler's job kind)
 
     outbox.listen(app)
     app.cli.add_command(cli.jobs_cli)
-    wanted = app.config["JOBS_WORKER_THREAD"]
-    if wanted is None:
-        wanted = app.config["MODE"] == "local" and not app.config.get("TESTING")
-    if wanted and not app.config["REDIS_URL"] and str(wanted).lower() not in ("0", "false"):
+    if str(app.config["JOBS_WORKER_THREAD"]).lower() in ("1", "true", "yes", "on"):
+        start_local_worker(app)
+
+
+def start_local_worker(app: Flask) -> None:
+    """Run jobs in a thread of this process, from the table (only without PA_REDIS_URL)."""
+    from . import worker
+
+    if not app.config["REDIS_URL"] and "jobs_worker" not in app.extensions:
         worker.start_thread(app)

@@ -64,10 +64,19 @@ def add_rows(connection: sa.Connection, rows: list[tuple], session: Session) -> 
     return last
 
 
+def begin_write(session: Session) -> Session:
+    """End any read transaction and begin a write one (BEGIN IMMEDIATE on SQLite: a read
+    transaction that later writes could find the database changed and fail as locked)."""
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options=WRITE)
+    return session
+
+
 def claim(session: Session, lease_seconds: float, only: int | None = None) -> Job | None:
     """Take one due job (the oldest), mark it running and commit; None when nothing is due."""
     now = utcnow()
-    session.connection(execution_options=WRITE)
+    begin_write(session)
     due = sa.or_(
         sa.and_(Job.state == "queued", Job.run_after <= now),
         sa.and_(Job.state == "running", Job.locked_until < now),
@@ -91,7 +100,7 @@ def recover_interrupted_sends(session: Session) -> int:
     """Mail jobs left in "sending" by a worker that died while the relay was receiving the
     message: it may have been delivered, so it is never sent again by itself; it is marked failed
     with a message saying so (`flask jobs retry ID` sends it again after a person has looked)."""
-    session.connection(execution_options=WRITE)
+    begin_write(session)
     result = session.execute(
         sa.update(Job)
         .where(Job.state == "sending", Job.locked_until < utcnow())

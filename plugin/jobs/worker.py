@@ -38,15 +38,19 @@ class JobRun:
     def mark_sending(self, message_id: str) -> None:
         """Commit that this job's message is being handed to the relay: from now on a crash
         leaves the job "sending", and it is never sent again by itself."""
-        job = self.session.get(Job, self.job_id)
+        job = outbox.begin_write(self.session).get(Job, self.job_id)
         job.state, job.message_id = "sending", message_id
         self.session.commit()
 
     def unmark_sending(self) -> None:
         """The relay answered DATA with a refusal: nothing was delivered, a retry is safe."""
-        job = self.session.get(Job, self.job_id)
+        job = outbox.begin_write(self.session).get(Job, self.job_id)
         job.state = "running"
         self.session.commit()
+
+    def write(self) -> Session:
+        """Begin a write transaction for the handler's own rows; the handler commits it."""
+        return outbox.begin_write(self.session)
 
     def replace_payload(self, payload: dict) -> None:
         """Keep a smaller payload once done (e.g. drop an invitation link after sending)."""
@@ -88,7 +92,7 @@ def _describe(error: Exception) -> str:
 def _finish(
     session: Session, job_id: int, state: str, error: str | None, payload: dict | None = None
 ) -> None:
-    job = session.get(Job, job_id)
+    job = outbox.begin_write(session).get(Job, job_id)
     job.state, job.last_error, job.finished_at, job.locked_until = state, error, utcnow(), None
     if payload is not None:
         job.payload = payload
@@ -96,7 +100,7 @@ def _finish(
 
 
 def _retry_or_fail(app: Flask, session: Session, job_id: int, error: Exception) -> None:
-    job = session.get(Job, job_id)
+    job = outbox.begin_write(session).get(Job, job_id)
     message = _describe(error)
     if job.state == "sending" or job.attempts >= app.config["JOBS_MAX_ATTEMPTS"]:
         # A failure after DATA began is left to recover_interrupted_sends' rule: never resend.

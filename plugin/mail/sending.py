@@ -74,6 +74,7 @@ def send(run) -> None:
 
 def _keep_for_digest(run, user_id: int, template: str, data: dict) -> None:
     content = messages.TEMPLATES[template](data)
+    run.write()
     statement = sa.select(DigestItem.id).where(DigestItem.dedupe_key == run.dedupe_key).limit(1)
     if run.session.scalar(statement) is None:
         run.session.add(
@@ -85,7 +86,7 @@ def _keep_for_digest(run, user_id: int, template: str, data: dict) -> None:
                 created_at=utcnow(),
             )
         )
-        run.session.commit()
+    run.session.commit()
 
 
 def _write_eml(run, template: str, raw: bytes) -> None:

@@ -65,7 +65,7 @@ def recipients(session, agreement: Agreement, event: Event) -> dict[int, tuple[s
 
 @job_kind("notify")
 def notify(run) -> None:
-    session = run.session
+    session = run.write()  # one short write transaction: read the event, add the mail jobs
     agreement_id, seq = run.payload["agreement_id"], run.payload["seq"]
     event = session.scalar(
         sa.select(Event).where(Event.agreement_id == agreement_id, Event.seq == seq)
@@ -104,4 +104,5 @@ def notify(run) -> None:
             },
             f"mail:{agreement_id}:{seq}:{user_id}",
         )
+    session.commit()
     current_app.logger.debug("event %s/%s notified", agreement_id, seq)

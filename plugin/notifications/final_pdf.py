@@ -25,6 +25,7 @@ def make_final_pdf(run) -> None:
     docx = records.stored(session, agreement_id, version, "docx")
     if docx is None:
         return  # the agreement was deleted since
+    session.commit()  # no transaction stays open while LibreOffice works
     config = current_app.config
     if shutil.which(config["SOFFICE"]) is None:
         raise PermanentFailure(
@@ -37,6 +38,9 @@ def make_final_pdf(run) -> None:
         slots=config["PDF_CONVERSIONS_AT_ONCE"],
         lock_folder=Path(current_app.instance_path) / "pdf-slots",
     )
+    session = run.write()
+    if records.stored(session, agreement_id, version, "pdf") is not None:
+        return
     session.add(
         Document(
             agreement_id=agreement_id,

@@ -58,7 +58,7 @@ def today() -> dt.date:
 
 @periodic
 def remind_dates(run) -> None:
-    session = run.session
+    session = run.write()
     target = today() + dt.timedelta(days=REMIND_DAYS_BEFORE)
     rows = session.execute(
         sa.select(Revision.agreement_id, Revision.section_key, Revision.fields)
@@ -98,7 +98,7 @@ def remind_dates(run) -> None:
 @periodic
 def send_digests(run) -> None:
     """Once a day per person: everything kept for their digest since the last one."""
-    session = run.session
+    session = run.write()
     day = today().isoformat()
     waiting = (
         session.execute(
