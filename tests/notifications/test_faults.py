@@ -133,3 +133,14 @@ def test_unsubscribe_changes_only_that_preference_and_forgeries_nothing(app, mak
     done = client.post(path, data={"List-Unsubscribe": "One-Click"})
     assert done.status_code == 200
     assert caller.get("/me/notifications").json == {"mode": "none"}
+
+
+def test_every_mail_and_jobs_setting_is_documented():
+    from pathlib import Path
+
+    from plugin.jobs import DEFAULTS as JOBS
+    from plugin.mail import DEFAULTS as MAIL
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    for key in [*JOBS, *MAIL, "NOTIFICATIONS"]:
+        assert f"PA_{key}" in readme, f"PA_{key} is not in the README"
