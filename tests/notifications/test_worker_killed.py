@@ -45,6 +45,16 @@ def worker_process(database_url: str, port: int, instance, redis: str = "") -> s
     )
 
 
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM (a worker finishes its job and stops), SIGKILL if it takes more than 10 s."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(10)
+
+
 def job_state(app, job_id: int) -> Job:
     with app.app_context():
         session = get_session()
@@ -125,8 +135,7 @@ def test_a_killed_worker_never_sends_twice(app, database_url, inbox, tmp_path, m
         try:
             job = wait_for(app, job_id, {"done", "failed"})
         finally:
-            os.killpg(second.pid, signal.SIGTERM)
-            second.wait(10)
+            stop(second)
     finally:
         if first.poll() is None:
             os.killpg(first.pid, signal.SIGKILL)
