@@ -115,7 +115,11 @@ def jobs_worker(url: str, smtp_port: int, instance: Path):
         yield process
     finally:
         process.terminate()
-        process.wait(10)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
 
 
 def saves(base: str, script: Path, seconds: int, threads: int) -> tuple[float, int]:
@@ -162,7 +166,7 @@ def run(label: str, url: str, args) -> None:
                 with gunicorn(url, *SERVER) as base, contextlib.ExitStack() as stack:
                     if mode == "on":
                         stack.enter_context(jobs_worker(url, smtp.port, script.parent))
-                    saves(base, script, 2, args.threads)  # warm every worker up (not counted)
+                    saves(base, script, 5, args.threads)  # warm every worker up (not counted)
                     rate, errors = saves(base, script, args.seconds, args.threads)
                 figures[mode].append(rate)
                 refused += errors

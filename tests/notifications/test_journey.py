@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import sqlalchemy as sa
+
+from plugin.store.db import get_session
+from plugin.store.mail_models import Job
 from tests.conftest import create_agreement
 from tests.documents.conftest import Partners, approve_all, draft_required
 
@@ -118,6 +122,18 @@ def test_three_partners_hear_of_each_step_once(app, make_caller, inbox, run_jobs
     docx_link = next(link for link in final.links() if link.endswith(".docx"))
     got = mark.get(urlsplit(docx_link).path.removeprefix("/api/v1"))
     assert got.status_code == 200 and got.data[:2] == b"PK"
+
+    # Reopened as version 2: the other two hear of it.
+    before = counts(inbox, owner, fiona, mark)
+    assert owner.post(f"/agreements/{state['id']}/renegotiate").status_code == 200
+    run_jobs()
+    assert counts(inbox, owner, fiona, mark) == [before[0], before[1] + 1, before[2] + 1]
+    assert new_messages(inbox, fiona, before[1])[0].subject.startswith("Reopened as version 2")
+
+    # The invitation links were secrets: once mailed, the job rows no longer hold them.
+    with app.app_context():
+        kept = get_session().scalars(sa.select(Job.payload).where(Job.kind == "mail")).all()
+    assert not any(c.invited_url in str(p) for p in kept for c in (fiona, mark))
 
     # Running the jobs again sends nothing more: every mail job is done once.
     total = counts(inbox, owner, fiona, mark)
