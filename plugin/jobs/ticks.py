@@ -35,3 +35,25 @@ def tick(run) -> None:
     rows.recover_interrupted_sends(run.session)
     for task in PERIODIC:
         task(run)
+    forget_old_ticks(run)
+
+
+def forget_old_ticks(run) -> None:
+    """Ticks done more than a day ago (one a minute would pile up); other jobs stay, as the
+    record of what was sent and as the dedupe keys that keep it from being sent again."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from plugin.store.mail_models import Job
+    from plugin.store.models import utcnow
+
+    session = run.write()
+    session.execute(
+        sa.delete(Job).where(
+            Job.kind == "tick",
+            Job.state == "done",
+            Job.finished_at < utcnow() - dt.timedelta(days=1),
+        )
+    )
+    session.commit()
