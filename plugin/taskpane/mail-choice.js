@@ -1,5 +1,5 @@
 // How you get mail about your agreements: at once, one email a day, or none
-// (GET/PUT /api/v1/me/notifications). A small control beside your name; no Office.js here.
+// (GET/PUT /api/v1/me/notifications). A small control beside your name.
 
 export const MAIL_CHOICES = [
   ["immediate", "Email me at once"],
