@@ -50,6 +50,7 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	$(PY) -m bench.writes
 	$(PY) bench/document_render.py
 	$(PY) -m bench.production
+	$(PY) -m bench.notifications
 	$(PY) -m bench.pane
 
 clean:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from plugin.store.login_models import Identity
 from plugin.store.models import User, utcnow
-from plugin.store.users import verified_by
+from plugin.store.users import THIS_SERVICE, verified_by, verified_here
 
 from .oidc_client import SignInRefused, identity_key
 from .providers import Provider, all_providers
@@ -49,7 +49,7 @@ def email_verifier(session: Session, user: User) -> str | None:
     """The display name of the provider that verified the user's email as shown, if any."""
     identity = verified_by(session, [user]).get(user.id)
     if identity is None:
-        return None
+        return THIS_SERVICE if verified_here(session, [user]) else None
     return provider_names().get(identity.provider, identity.provider)
 
 

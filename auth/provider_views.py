@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from authlib.oauth2 import OAuth2Error
 from flask import Blueprint, current_app, g, redirect, request, session
 
+from plugin.notifications import ask_to_verify
 from plugin.store import users
 from plugin.store.db import get_session, write_session
 from plugin.store.models import User
@@ -126,6 +127,7 @@ def login():
         return page("auth/login.html", 401, error="The email or password is not right.", **context)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
+    ask_to_verify(session_db, user)  # mailed by a job once this commits (#14)
     session_db.commit()
     _sign_in_here(user)
     return redirect(context["back"])
@@ -165,6 +167,7 @@ def register():
             **context,
         )
     user.password_hash = passwords.hash_password(password)
+    ask_to_verify(session_db, user)  # mailed by a job once this commits (#14)
     session_db.commit()
     log.info("new local account %s", user.id)
     _sign_in_here(user)

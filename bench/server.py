@@ -77,4 +77,8 @@ def gunicorn(database_url: str, *args: str, log: Path | None = None):
         yield base
     finally:
         process.terminate()
-        process.wait(10)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:  # a request still waiting for a lock on a busy machine
+            process.kill()
+            process.wait(10)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import create_app
 from .devcert import ensure_certificate
+from .jobs import start_local_worker
 from .store import schema
 from .store.db import engine_of
 
@@ -18,6 +19,7 @@ from .store.db import engine_of
 def main() -> None:
     app = create_app()
     schema.upgrade(engine_of(app))
+    start_local_worker(app)  # mail, PDFs, reminders: from the database table, in this process
     cert, key = ensure_certificate(Path(app.instance_path))
     host = os.environ.get("PA_HOST", "localhost")
     port = int(os.environ.get("PA_PORT", "3000"))

@@ -12,6 +12,7 @@ def init_app(app: Flask) -> None:
         agreements,
         calendar,
         documents,
+        notifications,
         people,
         preview,
         problems,

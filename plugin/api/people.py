@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import current_app
 
 from auth.identities import email_verifier
+from plugin.notifications.invitations import mail_invitation
 from plugin.store import agreements as store
 from plugin.store import invitations
 from plugin.store.db import get_session, write_session
@@ -51,6 +52,10 @@ def create_invitation(user: User, agreement_id: int, body: s.InvitationCreate):
         get_session(), agreement, member, body.party_id, body.role, hours
     )
     origin = current_app.config["PUBLIC_ORIGIN"].rstrip("/")
+    if body.email:
+        mail_invitation(
+            agreement, invitation, body.email, f"{origin}/pane/#invitation={token}", user
+        )
     return _private(
         s.InvitationOut(
             id=invitation.id,

@@ -111,6 +111,13 @@ class ChangeRequestClose(In):
 class InvitationCreate(In):
     party_id: Id
     role: Literal["viewer", "editor", "approver"]
+    email: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=254,
+        pattern=r"^[^@\s<>,;]+@[^@\s<>,;]+$",
+        description="Mail the link to this address (the answer still carries it to copy)",
+    )
 
 
 # Responses --------------------------------------------------------------------------------------

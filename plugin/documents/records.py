@@ -15,7 +15,7 @@ from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import findings as findings_store
 from plugin.store.models import Agreement, Approval, Document, Revision, utcnow
-from plugin.store.users import verified_by
+from plugin.store.users import THIS_SERVICE, verified_by, verified_here
 from plugin.workflow import state as wf
 
 from .content import AcceptedFinding, ApprovalLine, DocumentData, SectionText
@@ -125,6 +125,8 @@ def final_data(
         user_id: provider_names.get(identity.provider, identity.provider)
         for user_id, identity in verified_by(session, {a.user for a in approvals}).items()
     }
+    for user_id in verified_here(session, {a.user for a in approvals}):
+        verifiers.setdefault(user_id, THIS_SERVICE)  # "(verified by this service)"
     latest = _latest_revisions(session, agreement.id, version)
     sections, lines, omitted = [], [], []
     for section in _in_order(catalogue, agreement.kind):

@@ -10,7 +10,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 
-from . import login_models  # noqa: F401  (the login's tables, on the same Base)
+from . import (
+    login_models,  # noqa: F401  (the login's tables, on the same Base)
+    mail_models,  # noqa: F401  (the queue's and mail's tables)
+)
 from .models import Base
 
 MIGRATIONS = Path(__file__).parent / "migrations"

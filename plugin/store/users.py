@@ -11,6 +11,7 @@ from werkzeug.security import generate_password_hash
 from plugin.workflow.errors import Conflict, NotFound
 
 from .login_models import Identity
+from .mail_models import EmailVerification
 from .models import User
 
 
@@ -53,3 +54,18 @@ def verified_by(session: Session, users: Iterable[User]) -> dict[int, Identity]:
         if (identity.email or "").strip().lower() == emails[identity.user_id]:
             found.setdefault(identity.user_id, identity)
     return found
+
+
+THIS_SERVICE = "this service"  # who verified an address whose verification link was followed
+
+
+def verified_here(session: Session, users: Iterable[User]) -> set[int]:
+    """The users whose email address, as shown here, this service verified (they followed the
+    link mailed to it: plugin/mail)."""
+    emails = {u.id: u.email.strip().lower() for u in users}
+    rows = session.execute(
+        sa.select(EmailVerification.user_id, EmailVerification.email).where(
+            EmailVerification.user_id.in_(emails)
+        )
+    )
+    return {user_id for user_id, email in rows if email.strip().lower() == emails[user_id]}

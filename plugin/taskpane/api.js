@@ -97,6 +97,8 @@ export function createApi({ getToken, onUnauthorised = () => {}, fetchImpl = nul
 
   return {
     me: () => data(call("GET", `${base}/me`)),
+    mailChoice: () => data(call("GET", `${base}/me/notifications`)),
+    setMailChoice: (mode) => data(call("PUT", `${base}/me/notifications`, { body: { mode } })),
     catalogue: () => data(call("GET", `${base}/catalogue`)),
     signOut: () => call("POST", `${base}/sign-out`),
     /**

@@ -5,6 +5,7 @@ import { ApiError, createApi } from "./api.js";
 import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";
 import * as linked from "./linked-document.js";
+import { mountMailChoice } from "./mail-choice.js";
 import { createSectionEditor } from "./section-editor.js";
 import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
@@ -122,6 +123,7 @@ async function afterSignIn() {
   pane.user = user;
   pane.catalogue = catalogue;
   view.renderWho(user);
+  mountMailChoice(document.getElementById("who"), api).catch(() => {}); // mail is optional
   view.renderCreateOptions(catalogue);
   const invitation = sessionStorage.getItem(INVITATION);
   if (invitation) {

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from plugin.store import login_models  # noqa: F401  (the login's tables, on the same Base)
+from plugin.store import login_models, mail_models  # noqa: F401  (their tables, on the same Base)
 from plugin.store.models import Base
 
 config = context.config

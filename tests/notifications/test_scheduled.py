@@ -1,0 +1,181 @@
+"""Work the scheduler tick does (review reminders 7 days ahead, daily digests), the final PDF
+made by a job after finalising, and the in-process worker thread of `make run`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+
+import pytest
+import sqlalchemy as sa
+
+from plugin import create_app
+from plugin.jobs import start_local_worker
+from plugin.jobs.ticks import enqueue_tick
+from plugin.notifications.reminders import key_dates, today
+from plugin.store.db import dispose, get_session
+from plugin.store.models import Document
+from tests.conftest import create_agreement
+from tests.notifications.conftest import mail_config
+
+
+def test_key_dates_come_from_the_sections_fields():
+    fields = {
+        "review_and_revision": {"next_review": "2027-03-01", "review_frequency": "yearly"},
+        "meetings_and_communication": {
+            "meetings": [{"name": "Steering group", "date": "2027-02-01"}, {"name": "No date"}]
+        },
+    }
+    assert key_dates(fields) == [
+        ("Review", dt.date(2027, 3, 1)),
+        ("Meeting: Steering group", dt.date(2027, 2, 1)),
+    ]
+    assert key_dates({"review_and_revision": {"next_review": "not a date"}}) == []
+
+
+def test_a_review_a_week_away_reminds_every_member_once(app, make_caller, inbox, run_jobs):
+    owner, other = make_caller("Joe Lindsay"), make_caller("Fiona Reid")
+    state = create_agreement(owner, parties=2)
+    with app.app_context():
+        from plugin.store.models import Member
+
+        session = get_session()
+        session.add(
+            Member(
+                agreement_id=state["id"],
+                user_id=other.id,
+                party_id=state["parties"][1]["id"],
+                role="viewer",
+            )
+        )
+        session.commit()
+        week = (today() + dt.timedelta(days=7)).isoformat()
+    saved = owner.put(
+        f"/agreements/{state['id']}/sections/review_and_revision",
+        json={"base_revision": 0, "fields": {"review_frequency": "annually", "next_review": week}},
+    )
+    assert saved.status_code == 201, saved.json
+    run_jobs()
+    before = len(inbox.to(owner.email)), len(inbox.to(other.email))
+    for _ in range(2):  # two ticks (two periods): still one reminder each
+        enqueue_tick(app)
+        app.config["JOBS_TICK_SECONDS"] = 1
+        run_jobs()
+        time.sleep(1.1)
+    reminders = [
+        m
+        for m in inbox.to(owner.email) + inbox.to(other.email)
+        if m.subject.startswith("Review on")
+    ]
+    assert len(reminders) == 2 and before == (0, 0)
+    assert sorted(m.recipients[0] for m in reminders) == sorted([owner.email, other.email])
+    assert f"#agreement={state['id']}" in reminders[0].links()[0]
+
+
+def test_digest_users_get_one_message_a_day(app, make_caller, inbox, run_jobs):
+    owner, fiona = make_caller("Joe Lindsay"), make_caller("Fiona Reid")
+    assert fiona.put("/me/notifications", json={"mode": "digest"}).status_code == 200
+    state = create_agreement(owner, parties=2)
+    with app.app_context():
+        from plugin.store.models import Member
+
+        session = get_session()
+        session.add(
+            Member(
+                agreement_id=state["id"],
+                user_id=fiona.id,
+                party_id=state["parties"][1]["id"],
+                role="approver",
+            )
+        )
+        session.commit()
+    for key in ("purpose_and_aims", "people_served"):
+        assert (
+            owner.put(
+                f"/agreements/{state['id']}/sections/{key}",
+                json={"base_revision": 0, "text": f"About {key}."},
+            ).status_code
+            == 201
+        )
+    run_jobs()
+    assert inbox.to(fiona.email) == []  # kept for the digest
+    enqueue_tick(app)
+    run_jobs()
+    app.config["JOBS_TICK_SECONDS"] = 1
+    time.sleep(1.1)
+    enqueue_tick(app)
+    run_jobs()
+    (digest,) = inbox.to(fiona.email)
+    assert digest.subject == "Your partnership agreements today (2)"
+    assert digest.message["List-Unsubscribe"]
+    assert sum("Your approval is needed" in line for line in digest.part("plain").splitlines()) >= 2
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_finalising_queues_the_final_pdf_once(app, run_jobs):
+    from tests.documents.conftest import approve_all, draft_required
+
+    del approve_all, draft_required  # the journey test finalises; here the job alone
+    with app.app_context():
+        session = get_session()
+        kept = session.scalars(sa.select(Document).where(Document.format == "docx")).first()
+    if kept is None:
+        pytest.skip("no final document in this database yet (the journey test makes one)")
+    from plugin.jobs import enqueue
+
+    with app.app_context():
+        session = get_session()
+        pdfs = session.scalar(
+            sa.select(sa.func.count()).select_from(Document).where(Document.format == "pdf")
+        )
+        enqueue(
+            session,
+            "final_pdf",
+            {"agreement_id": kept.agreement_id, "version": kept.version},
+            f"test-pdf:{kept.id}",
+        )
+        enqueue(
+            session,
+            "final_pdf",
+            {"agreement_id": kept.agreement_id, "version": kept.version},
+            f"test-pdf-again:{kept.id}",
+        )
+        session.commit()
+    run_jobs()
+    with app.app_context():
+        session = get_session()
+        made = session.scalars(
+            sa.select(Document).where(
+                Document.format == "pdf",
+                Document.agreement_id == kept.agreement_id,
+                Document.version == kept.version,
+            )
+        ).all()
+        total = session.scalar(
+            sa.select(sa.func.count()).select_from(Document).where(Document.format == "pdf")
+        )
+    assert len(made) == 1 and made[0].content.startswith(b"%PDF")
+    assert total <= pdfs + 1
+
+
+def test_make_run_has_a_worker_thread_that_sends(database_url, tmp_path, inbox):
+    app = create_app(mail_config(database_url, inbox.port, JOBS_POLL_SECONDS=0.2))
+    app.instance_path = str(tmp_path)
+    try:
+        from tests.notifications.test_faults import invite
+
+        invite(app, "thread@example.org")
+        assert inbox.to("thread@example.org") == []
+        start_local_worker(app)  # what `python -m plugin` does
+        end = time.monotonic() + 30
+        while not inbox.to("thread@example.org") and time.monotonic() < end:
+            time.sleep(0.1)
+        assert len(inbox.to("thread@example.org")) == 1
+    finally:
+        thread, stop = app.extensions["jobs_worker"]
+        stop.set()
+        thread.join(10)
+        dispose(app)
