@@ -121,6 +121,7 @@ async function afterSignIn() {
   pane.user = user;
   pane.catalogue = catalogue;
   view.renderWho(user);
+  view.setUser(user);
   view.renderCreateOptions(catalogue);
   const invitation = sessionStorage.getItem(INVITATION);
   if (invitation) {
@@ -238,7 +239,7 @@ function setState(agreement, etag = null) {
   const number = (s) => (s && s.revision ? s.revision.number : 0);
   const moved = before !== null && number(before) !== number(section);
   // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
-  if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
+  if (moved && !pane.conflict && !loadDraft(localStorage, agreement.id, section.key)) {
     editor
       .followTheirs()
       .catch((error) => console.error("[pane] reading the section failed:", error));
