@@ -34,9 +34,13 @@ export function bindSection() {
       editor.textEdited = true;
       $("text-from-fields").hidden = false;
     }
+    if (editor) editor.typed = true;
     emit("editorChanged");
   });
-  on("section-form", "change", () => emit("editorChanged"));
+  on("section-form", "change", () => {
+    if (editor) editor.typed = true;
+    emit("editorChanged");
+  });
   on("text-from-fields", "click", () => emit("textFromFields"));
   on("keep-theirs", "click", () => emit("keepTheirs"));
   on("save-mine", "click", () => emit("saveMine"));
@@ -136,6 +140,7 @@ export function renderSection(agreement, section, guidance, values, draft) {
     fields,
     textEdited: Boolean(draft && draft.textEdited),
     judged: fieldsJudged(guidance),
+    typed: Boolean(draft), // until the user types, the findings shown are the saved version's
   };
   $("section-text").value = draft && draft.textEdited ? draft.text : saved;
   $("section-text").placeholder = saved ? "" : "No wording yet: fill in the details and save.";
@@ -180,7 +185,7 @@ export function renderSectionState(agreement, section) {
     $("next-section").setAttribute("aria-label", `Next section: ${next.title}`);
   }
   renderWhy(section);
-  showFindings(agreement, section.findings, { saved: true });
+  if (!editor || !editor.typed) showFindings(agreement, section.findings, { saved: true });
 
   const approving = approvingParties(section);
   $("approval-list").replaceChildren(
@@ -379,7 +384,9 @@ export function renderPreview({ text, findings, problem }) {
   $("preview-problem").textContent = problem || "";
   if (problem) return; // the last good preview stays on show
   $("preview-text").textContent = text || "";
-  if (shownAgreement) showFindings(shownAgreement, findings || [], { saved: false });
+  if (shownAgreement && editor && editor.typed) {
+    showFindings(shownAgreement, findings || [], { saved: false });
+  }
 }
 
 /** What the user has in the editor now. */
