@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, abort, send_from_directory
+from flask import Blueprint, Flask, Response, abort, current_app, request, send_from_directory
+
+from .built import Built, build
 
 HERE = Path(__file__).parent
 # Only what the page needs is served: no Python source, no data files.
@@ -22,16 +24,47 @@ SERVED = {
 bp = Blueprint("pane", __name__, url_prefix="/pane")
 
 
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _built() -> tuple[dict[str, Built], Built]:
+    """The hashed files and the page naming them: made once per process (per app in tests)."""
+    if "pane_built" not in current_app.extensions:
+        files, html, _ = build(HERE)
+        current_app.extensions["pane_built"] = (files, html)
+    return current_app.extensions["pane_built"]
+
+
+def _send(built: Built, cache: str) -> Response:
+    """The file compressed as the client asks (brotli, else gzip, else as it is)."""
+    accepted = request.accept_encodings
+    body, coding = built.body, None
+    if accepted["br"]:
+        body, coding = built.br, "br"
+    elif accepted["gzip"]:
+        body, coding = built.gzip, "gzip"
+    response = Response(body, mimetype=built.mimetype)
+    if coding:
+        response.headers["Content-Encoding"] = coding
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = cache
+    response.set_etag(f"{hash(built.body) & 0xFFFFFFFFFFFF:x}-{coding or 'identity'}")
+    return response.make_conditional(request)
+
+
 @bp.get("/")
 def pane():
-    response = send_from_directory(HERE, "pane.html", mimetype="text/html", max_age=0)
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    """The page: never cached without asking (it names the hashed files of this deploy)."""
+    return _send(_built()[1], "no-cache")
 
 
 @bp.get("/<path:name>")
 def pane_file(name: str):
-    """A static file of the pane. Raises NotFound (404) for anything but .js, .css and images."""
+    """A static file of the pane. Hashed names (app.<hash>.js) are immutable; plain names stay
+    served, revalidated. Raises NotFound (404) for anything but .js, .css and images."""
+    files, _ = _built()
+    if name in files:
+        return _send(files[name], IMMUTABLE)
     suffix = Path(name).suffix
     if suffix not in SERVED or name.startswith(("_", ".")):
         abort(404)

@@ -3,9 +3,11 @@ stylesheet under the CSP, nothing else from the folder, and no inline script or 
 
 from __future__ import annotations
 
+import gzip
 import re
 from html.parser import HTMLParser
 
+import brotli
 import pytest
 
 from plugin.taskpane import HERE
@@ -45,8 +47,41 @@ def test_the_pane_page_loads_only_its_own_files_and_office_js(client):
     assert not [t for t, attrs in page.tags if "style" in attrs or t == "style"]
     assert not [a for _, attrs in page.tags for a in attrs if a.startswith("on")]
     scripts = [attrs["src"] for t, attrs in page.tags if t == "script"]
-    assert scripts == ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "app.js"]
-    assert ("link", {"rel": "stylesheet", "href": "pane.css"}) in page.tags
+    assert scripts[0] == "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
+    assert re.fullmatch(r"app\.[0-9a-f]{12}\.js", scripts[1]) and len(scripts) == 2
+    sheets = [a["href"] for t, a in page.tags if t == "link" and a.get("rel") == "stylesheet"]
+    assert len(sheets) == 1 and re.fullmatch(r"pane\.[0-9a-f]{12}\.css", sheets[0])
+
+
+def test_the_pane_loads_in_one_round(client):
+    """Every module is preloaded under its content-hashed name, served immutable and
+    compressed as asked; the page itself is revalidated each time."""
+    with client.get("/pane/", headers={"Accept-Encoding": "br, gzip"}) as response:
+        assert response.headers["Cache-Control"] == "no-cache"
+        assert response.headers["Content-Encoding"] == "br"
+    with client.get("/pane/") as response:
+        html = response.get_data(as_text=True)
+    page = Tags()
+    page.feed(html)
+    preloaded = [a["href"] for t, a in page.tags if t == "link" and a.get("rel") == "modulepreload"]
+    assert sorted(re.sub(r"\.[0-9a-f]{12}\.js$", ".js", h) for h in preloaded) == MODULES
+    for name in preloaded:
+        with client.get(f"/pane/{name}", headers={"Accept-Encoding": "gzip"}) as response:
+            assert response.status_code == 200
+            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert response.headers["Content-Encoding"] == "gzip"
+            body = gzip.decompress(response.get_data())
+        # Each module imports the others by their hashed names: nothing is fetched twice.
+        for imported in re.findall(rb'from "\./([\w.-]+)"', body):
+            assert imported.decode() in preloaded, (name, imported)
+    with client.get(f"/pane/{preloaded[0]}", headers={"Accept-Encoding": "br"}) as response:
+        assert response.headers["Content-Encoding"] == "br"
+        assert brotli.decompress(response.get_data())
+        etag = response.headers["ETag"]
+    with client.get(
+        f"/pane/{preloaded[0]}", headers={"Accept-Encoding": "br", "If-None-Match": etag}
+    ) as response:
+        assert response.status_code == 304
 
 
 @pytest.mark.parametrize("name", [*MODULES, "pane.css"])

@@ -5,6 +5,7 @@ what a partner typed surviving a closed pane."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -22,7 +23,10 @@ MAX_SECTION_HEIGHT = 2100  # three screens of 700 px: the issue's limit for an e
 LIST_RENDERED = """
 new MutationObserver((_, observer) => {
   const list = document.getElementById('section-list');
-  if (list && list.children.length) { window.__listRendered = performance.now(); observer.disconnect(); }
+  if (list && list.children.length) {
+    window.__listRendered = performance.now();
+    observer.disconnect();
+  }
 }).observe(document, {childList: true, subtree: true});
 """
 
@@ -62,7 +66,7 @@ def _check_screen(page, screen: str) -> None:
     assert not problems, f"axe on the {screen} screen: {problems}"
     levels = _outline(page)
     assert levels[:1] == [1] and levels.count(1) == 1, f"{screen}: headings {levels}"
-    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert not jumps, f"{screen}: a heading level is skipped in {levels}"
 
 
@@ -233,7 +237,5 @@ def test_typed_text_survives_a_closed_pane(pane_user, live_server):
 
     reopened.get_by_role("button", name="Save", exact=True).click()
     expect(reopened.get_by_role("status")).to_have_text(re.compile(r"Saved as revision 1\."))
-    kept = reopened.evaluate(
-        "Object.keys(localStorage).filter(k => k.startsWith('pa.draft.'))"
-    )
+    kept = reopened.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pa.draft.'))")
     assert kept == []  # saved: the local copy is gone
