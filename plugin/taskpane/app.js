@@ -4,7 +4,7 @@
 import { ApiError, createApi } from "./api.js";
 import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";
-import * as linked from "./linked-document.js";
+import { createDocumentSync } from "./document-sync.js";
 import { createSectionEditor } from "./section-editor.js";
 import { partyName } from "./status.js";
 import { BROWSER_SIGN_IN, DIALOG_SIGN_IN, forgetToken, keepToken, storedToken } from "./sign-in.js";
@@ -287,6 +287,9 @@ document.addEventListener("visibilitychange", () => {
 
 // The section editor (section-editor.js) -------------------------------------------------------
 
+const documentSync = createDocumentSync({ pane, api, refresh, openAgreement, showList });
+const { compareWithDocument, layOut, openBoundAgreement, saveDocumentText, writeToDocument } =
+  documentSync;
 const editor = createSectionEditor({ pane, api, refresh, remember, writeToDocument });
 
 async function finalise() {
@@ -364,87 +367,6 @@ async function copyInvite(link) {
 async function toggleAudit() {
   if (view.renderAudit(null, pane.agreement)) return; // it was open: now closed
   view.renderAudit(await api.events(pane.agreement.id), pane.agreement);
-}
-
-// Word: the linked document (through linked-document.js and word.js only) ----------------------
-
-async function openBoundAgreement() {
-  const read = await linked.read();
-  if (!read.binding) return false;
-  try {
-    await openAgreement(read.binding.agreementId, read);
-    return true;
-  } catch (error) {
-    if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
-    await showList();
-    view.showError(
-      "This document belongs to an agreement you have not joined. " +
-        "Ask one of its partners to send you an invitation.",
-    );
-    return true;
-  }
-}
-
-/** Read the document once; bring untouched sections up to date, offer edited ones. */
-async function compareWithDocument(read = null) {
-  const { binding, texts } = read || (await linked.read());
-  const a = pane.agreement;
-  pane.changedInDocument = {};
-  if (!binding || Number(binding.agreementId) !== a.id) {
-    pane.binding = null;
-    view.renderDocument({
-      inWord: true,
-      words: binding
-        ? "This document belongs to another agreement."
-        : "This document is not linked to the agreement yet.",
-    });
-    return;
-  }
-  pane.binding = binding;
-  const { stale, changed } = await linked.compare(a, binding, texts);
-  for (const change of changed) pane.changedInDocument[change.key] = change.text;
-  if (stale.length) await linked.layOut(a, stale, location.origin);
-  view.renderDocument({
-    inWord: true,
-    words: changed.length
-      ? "Some sections were changed in the document itself:"
-      : "The document matches the saved agreement.",
-    changes: changed,
-  });
-}
-
-async function layOut() {
-  const a = pane.agreement;
-  const sections = a.sections.filter((s) => s.revision);
-  const result = await linked.layOut(a, sections, location.origin);
-  view.announce(
-    `Done: ${result.created} sections added, ${result.updated} updated, ` +
-      `${result.unchanged} already up to date.`,
-  );
-  await compareWithDocument();
-}
-
-async function writeToDocument(section) {
-  await linked.writeSection(pane.agreement, section, location.origin);
-}
-
-async function saveDocumentText(key) {
-  const section = pane.agreement.sections.find((s) => s.key === key);
-  const laid = (pane.binding.sections || {})[key];
-  const saved = await api.saveSection(pane.agreement.id, key, {
-    // The revision the document's text was laid out from (a damaged entry: the current one).
-    base_revision:
-      laid && Number.isInteger(laid.revision) ? laid.revision : section.revision.number,
-    text: pane.changedInDocument[key],
-    source: "document",
-  });
-  await refresh();
-  await writeToDocument(pane.agreement.sections.find((s) => s.key === key));
-  await compareWithDocument();
-  view.announce(
-    `The document's wording of “${section.title}” is saved as revision ` +
-      `${saved.revision.number}. Partners need to approve it again.`,
-  );
 }
 
 // Start ---------------------------------------------------------------------------------------

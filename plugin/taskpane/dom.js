@@ -33,3 +33,8 @@ export function on(id, event, fn) {
     fn(e);
   });
 }
+
+/** Fill a <select> with {key, …} items. */
+export function fillSelect(select, items, labelOf) {
+  select.replaceChildren(...items.map((i) => el("option", { value: i.key, text: labelOf(i) })));
+}

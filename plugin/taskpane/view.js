@@ -1,13 +1,12 @@
 // The only module that touches the page (DOM). Everything a user typed or the server sent is
 // put in with textContent or value, never as HTML.
 
-import { $, el, emit, on, setActions } from "./dom.js";
+import { $, el, emit, fillSelect, on, setActions } from "./dom.js";
 import { eventWords } from "./history.js";
+import { bindPartners, renderPartners } from "./partners-view.js";
 import { bindSection } from "./section-view.js";
 import {
   can,
-  invitingRights,
-  partyControl,
   partyName,
   progress,
   ROLE_WORDS,
@@ -15,6 +14,13 @@ import {
   whereAmI,
 } from "./status.js";
 
+export {
+  cancelRemove,
+  clearInvitation,
+  focusPartners,
+  renderInvitation,
+  selectInvitationLink,
+} from "./partners-view.js";
 export {
   clearChangeComment,
   closeApproveConfirm,
@@ -43,22 +49,7 @@ export function bind(actions) {
   on("create-kind", "change", () => describeChoice("create-kind"));
   on("create-level", "change", () => describeChoice("create-level"));
   on("create-form", "submit", () => emit("createAgreement", readCreateForm()));
-  on("invite-form", "submit", () =>
-    emit("invite", Number($("invite-party").value), $("invite-role").value),
-  );
-  on("invite-copy", "click", () => emit("copyInvite", $("invite-link").value));
   on("show-audit", "click", () => emit("toggleAudit"));
-  on("remove-yes", "click", () => {
-    const member = removing;
-    cancelRemove();
-    if (member !== null) emit("removeMember", member);
-  });
-  on("remove-no", "click", () => {
-    const member = removing;
-    cancelRemove();
-    const button = document.querySelector(`#party-list [data-member="${member}"]`);
-    if (button) button.focus();
-  });
   on("finalise", "click", () => emit("finalise"));
   on("next-step", "click", () => {
     const step = $("next-step").dataset;
@@ -70,6 +61,7 @@ export function bind(actions) {
   on("download-final-pdf", "click", () => emit("download", "pdf"));
   on("lay-out", "click", () => emit("layOut"));
   bindSection();
+  bindPartners();
 }
 
 // Screens, messages, focus ---------------------------------------------------------------------
@@ -168,9 +160,6 @@ export function renderSignIn({ invited }) {
 
 let catalogueOptions = { kinds: [], levels: [] };
 
-function fillSelect(select, items, labelOf) {
-  select.replaceChildren(...items.map((i) => el("option", { value: i.key, text: labelOf(i) })));
-}
 
 function describeChoice(id) {
   const list = id === "create-kind" ? catalogueOptions.kinds : catalogueOptions.levels;
@@ -295,141 +284,7 @@ export function renderAgreement(agreement, labels, userId = null) {
   $("download-final-docx").hidden = !final;
   $("download-final-pdf").hidden = !final;
 
-  const control = partyControl(agreement, userId);
-  $("party-list").replaceChildren(
-    ...agreement.parties.map((party) => {
-      const people = agreement.members.filter((m) => m.party_id === party.id);
-      const open = (agreement.invitations || []).filter((i) => i.party_id === party.id);
-      const waiting = open.length;
-      const invited = waiting
-        ? ` (${waiting === 1 ? "an invitation is" : `${waiting} invitations are`} waiting to be used)`
-        : "";
-      const words = people.length
-        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ") + invited
-        : `nobody has joined yet${invited}`;
-      const buttons = [
-        ...people.filter(control.removable).map((m) =>
-          el(
-            "li",
-            {},
-            el("button", {
-              type: "button",
-              class: "button subtle",
-              "data-member": m.id,
-              text: `Remove ${m.user.name}`,
-              onclick: () => askToRemove(agreement, m),
-            }),
-          ),
-        ),
-        ...open.filter(control.withdrawable).map((i, n) =>
-          el(
-            "li",
-            {},
-            el("button", {
-              type: "button",
-              class: "button subtle",
-              "data-invitation": i.id,
-              text: `Withdraw invitation ${waiting > 1 ? `${n + 1} ` : ""}(${INVITED_AS[i.role] || i.role}, until ${shortDate(i.expires_at)})`,
-              onclick: () => emit("revokeInvitation", i.id),
-            }),
-          ),
-        ),
-      ];
-      return el(
-        "li",
-        {},
-        el("strong", { text: party.name }),
-        el("span", { text: `: ${words}` }),
-        buttons.length
-          ? el(
-              "ul",
-              { class: "plain-list party-controls", "aria-label": `Who speaks for ${party.name}` },
-              ...buttons,
-            )
-          : null,
-      );
-    }),
-  );
-  const pending = agreement.members.find((m) => m.id === removing);
-  if (removing !== null && !(pending && control.removable(pending))) cancelRemove();
-  renderInviting(agreement);
-}
-
-/** The invite form offers only the parties the user may invite to; the others say why not. */
-function renderInviting(agreement) {
-  const rights = invitingRights(agreement);
-  const final = agreement.status === "final";
-  $("invite-panel").hidden = final;
-  $("invite-form").hidden = !rights.parties.length;
-  $("invite-limits").replaceChildren(...rights.others.map((o) => el("li", { text: o.words })));
-  $("invite-limits").hidden = !rights.others.length;
-  if (!rights.parties.length) return;
-  const unjoined = rights.parties.find((p) => !agreement.members.some((m) => m.party_id === p.id));
-  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").open = true;
-  inviteSeenFor = agreement.id;
-  const select = $("invite-party");
-  const chosen = select.value;
-  fillSelect(
-    select,
-    rights.parties.map((p) => ({ key: p.id, title: p.name })),
-    (p) => p.title,
-  );
-  const still = rights.parties.some((p) => String(p.id) === chosen);
-  select.value = still ? chosen : unjoined ? String(unjoined.id) : select.value;
-}
-
-const INVITED_AS = { approver: "to draft and approve", editor: "to draft", viewer: "to read" };
-
-function shortDate(when) {
-  return new Date(when).toLocaleDateString(document.documentElement.lang, {
-    day: "numeric",
-    month: "short",
-  });
-}
-
-let removing = null; // the member id whose removal waits for the user's confirmation
-
-/** The in-page confirmation before someone is removed (never window.confirm). */
-function askToRemove(agreement, member) {
-  removing = member.id;
-  const party = partyName(agreement, member.party_id);
-  $("remove-words").textContent =
-    `Remove ${member.user.name} from ${party}? They will no longer see or change this agreement.`;
-  $("remove-yes").textContent = `Yes, remove ${member.user.name}`;
-  $("remove-confirm").hidden = false;
-  $("remove-words").focus();
-}
-
-/** After a change to who speaks for a party, the focus stays in the partners list (the button
- * that was pressed is gone). */
-export function focusPartners() {
-  $("party-list").tabIndex = -1;
-  $("party-list").focus();
-}
-
-export function cancelRemove() {
-  const wasOpen = removing !== null;
-  removing = null;
-  $("remove-confirm").hidden = true;
-  return wasOpen;
-}
-
-let inviteSeenFor = null; // the invite panel opens by itself once per agreement, not again
-
-export function renderInvitation(link) {
-  $("invite-result").hidden = false;
-  $("invite-link").value = link;
-  $("invite-link").focus();
-  $("invite-link").select();
-}
-
-export function clearInvitation() {
-  $("invite-result").hidden = true;
-  $("invite-link").value = "";
-}
-
-export function selectInvitationLink() {
-  $("invite-link").select();
+  renderPartners(agreement, userId);
 }
 
 export function renderDocument({ inWord, words, changes }) {

@@ -6,6 +6,7 @@ a revision, partners' revisions and deleted sections brought back from the serve
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ AIMS, CONTEXT = "purpose_and_aims", "partners_and_context"
 def in_word(user, document: dict | None = None):
     """Serve the stand-in as word.js; the dialog hands back the user's token."""
     user.context.route(
-        "**/pane/word.js",
+        re.compile(r"/pane/word(\.[0-9a-f]{12})?\.js$"),  # the plain or the hashed name
         lambda route: route.fulfill(path=STAND_IN, content_type="text/javascript"),
     )
     seed = f"sessionStorage.setItem('pa.test.document', {json.dumps(json.dumps(document))});"
