@@ -115,8 +115,7 @@ let signOuts = 0; // counts sign-outs: a flow started before one must not carry 
 
 async function afterSignIn() {
   const session = signOuts;
-  const user = await api.me();
-  const catalogue = await api.catalogue();
+  const [user, catalogue] = await Promise.all([api.me(), api.catalogue()]); // one round
   if (session !== signOuts) return;
   pane.user = user;
   pane.catalogue = catalogue;

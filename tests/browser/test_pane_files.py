@@ -112,3 +112,18 @@ def test_only_word_js_touches_office_js():
         if name != "word.js":
             source = (HERE / name).read_text()
             assert not re.search(r"\b(Office|Word)\.[A-Za-z_]", source), name
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_each_pane_module_stays_small(name):
+    """One idea a module (house style: about 300 lines, split past 500)."""
+    lines = (HERE / name).read_text().count("\n")
+    assert lines <= 500, f"{name} has {lines} lines: split it by idea"
+
+
+def test_the_dark_palette_is_stated_once():
+    """Each colour is written once, light and dark together (light-dark()), not in a second
+    block for dark mode."""
+    css = (HERE / "pane.css").read_text()
+    assert css.count("#292929") == 1  # the dark background
+    assert "prefers-color-scheme" not in css  # color-scheme picks the side, system or Word
