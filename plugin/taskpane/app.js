@@ -115,7 +115,10 @@ let signOuts = 0; // counts sign-outs: a flow started before one must not carry 
 
 async function afterSignIn() {
   const session = signOuts;
-  const [user, catalogue] = await Promise.all([api.me(), api.catalogue()]); // one round
+  // One round: who, the guidance and (outside Word) the agreement the user was last in.
+  const place = pane.inWord || sessionStorage.getItem(INVITATION) ? null : rememberedPlace();
+  const early = place ? api.state(place.agreement, null).catch(() => null) : null;
+  const [user, catalogue] = await Promise.all([api.me(), api.catalogue()]);
   if (session !== signOuts) return;
   pane.user = user;
   pane.catalogue = catalogue;
@@ -138,7 +141,7 @@ async function afterSignIn() {
     return;
   }
   if (pane.inWord && (await openBoundAgreement())) return;
-  if (await reopenPlace()) return;
+  if (await reopenPlace(early)) return;
   await showList();
 }
 
@@ -147,17 +150,23 @@ function remember(place) {
   else sessionStorage.removeItem(PLACE);
 }
 
-async function reopenPlace() {
-  const session = signOuts;
+function rememberedPlace() {
   let place;
   try {
     place = JSON.parse(sessionStorage.getItem(PLACE) || "null");
   } catch {
     place = null;
   }
-  if (!place || !Number.isInteger(place.agreement)) return false;
+  return place && Number.isInteger(place.agreement) ? place : null;
+}
+
+/** Back where the user was; `early`: the state already asked for (null: ask now). */
+async function reopenPlace(early = null) {
+  const session = signOuts;
+  const place = rememberedPlace();
+  if (!place) return false;
   try {
-    await openAgreement(place.agreement);
+    await openAgreement(place.agreement, null, early);
   } catch (error) {
     if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
     remember(null);
@@ -200,13 +209,15 @@ function labels(agreement) {
   };
 }
 
-async function openAgreement(id, documentRead = null) {
+async function openAgreement(id, documentRead = null, early = null) {
   pane.etag = null;
   pane.agreement = null;
   pane.sectionKey = null;
   view.renderAudit(null);
   const session = signOuts;
-  await refresh(id);
+  const answer = early ? await early : null;
+  if (answer && answer.data && answer.data.id === id) setState(answer.data, answer.etag);
+  else await refresh(id);
   if (session !== signOuts) return;
   remember({ agreement: pane.agreement.id });
   view.show("agreement");
