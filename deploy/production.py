@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugin.taskpane.build import build, write
+from plugin.taskpane.built import write
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -71,11 +71,11 @@ def nginx_config(
     """Write run/nginx.conf for a run folder of its own (pid, logs, temp files); return it."""
     (run / "static").mkdir(parents=True, exist_ok=True)
     run.chmod(0o755)  # nginx's workers (www-data when started as root) read and write here
-    # The pane's hashed files, each beside its .gz, as the app would send them (build.py).
+    # The pane's hashed files, each beside its .gz, as the app would send them (built.py).
     pane = run / "static" / "pane"
     if pane.is_symlink():
         pane.unlink()
-    write(build(PANE), pane)
+    write(PANE, pane)
     user = "user www-data;" if os.geteuid() == 0 and _has_user("www-data") else ""
     values = {
         "USER_LINE": user,

@@ -85,6 +85,9 @@ class SectionPut(In):
 class ApprovalCreate(In):
     party_id: Id
     revision_sha256: Sha256
+    # Contract 1 (#13): the pane sends these; the documents branch validates and stores them.
+    confirms_authority: bool | None = None
+    job_title: str | None = None
 
 
 class ChangeRequestCreate(In):

@@ -1,20 +1,17 @@
 """The task pane: one HTML page, its stylesheet and its ES modules, served at /pane/.
 
 The same files run inside Word (the add-in's sidebar) and as a plain web page. Only static files
-live here; everything the pane knows it asks the JSON API for, with a bearer token. The page names
-its modules and stylesheet by content-hashed names (build.py), which are cached for good; the page
-itself is revalidated on every load, so a deploy shows at once.
+live here; everything the pane knows it asks the JSON API for, with a bearer token.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-import click
 from flask import Blueprint, Flask, Response, abort, current_app, request, send_from_directory
-from flask.cli import AppGroup
 
-from .build import Pane, write
+from .built import Built, build
 
 HERE = Path(__file__).parent
 # Only what the page needs is served: no Python source, no data files.
@@ -24,45 +21,52 @@ SERVED = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
 }
-FOREVER = "public, max-age=31536000, immutable"
 
 bp = Blueprint("pane", __name__, url_prefix="/pane")
 
 
-def _pane() -> Pane:
-    return current_app.extensions["pane"]
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
-def _send(file, cache_control: str) -> Response:
-    """The file in the best encoding the client accepts (brotli, gzip, or none); 304 when the
-    client has it already."""
+def _built() -> tuple[dict[str, Built], Built]:
+    """The hashed files and the page naming them: made once per process (per app in tests)."""
+    if "pane_built" not in current_app.extensions:
+        files, html, _ = build(HERE)
+        current_app.extensions["pane_built"] = (files, html)
+    return current_app.extensions["pane_built"]
+
+
+def _send(built: Built, cache: str) -> Response:
+    """The file compressed as the client asks (brotli, else gzip, else as it is)."""
     accepted = request.accept_encodings
-    body, encoding = file.body, None
+    body, coding = built.body, None
     if accepted["br"]:
-        body, encoding = file.br, "br"
+        body, coding = built.br, "br"
     elif accepted["gzip"]:
-        body, encoding = file.gzip, "gzip"
-    response = Response(body, mimetype=file.mimetype)
-    if encoding:
-        response.headers["Content-Encoding"] = encoding
+        body, coding = built.gzip, "gzip"
+    response = Response(body, mimetype=built.mimetype)
+    if coding:
+        response.headers["Content-Encoding"] = coding
     response.headers["Vary"] = "Accept-Encoding"
-    response.headers["Cache-Control"] = cache_control
-    response.set_etag(f"{file.etag}-{encoding or 'identity'}")
+    response.headers["Cache-Control"] = cache
+    # From the bytes alone, so that every instance gives the same file the same ETag.
+    response.set_etag(f"{hashlib.sha256(built.body).hexdigest()[:20]}-{coding or 'identity'}")
     return response.make_conditional(request)
 
 
 @bp.get("/")
 def pane():
-    return _send(_pane().current().page, "no-cache")
+    """The page: never cached without asking (it names the hashed files of this deploy)."""
+    return _send(_built()[1], "no-cache")
 
 
 @bp.get("/<path:name>")
 def pane_file(name: str):
-    """A static file of the pane: by its hashed name (cached for good), or by its plain name
-    (revalidated). Raises NotFound (404) for anything but .js, .css and images."""
-    built = _pane().file(name)
-    if built is not None:
-        return _send(built, FOREVER)
+    """A static file of the pane. Hashed names (app.<hash>.js) are immutable; plain names stay
+    served, revalidated. Raises NotFound (404) for anything but .js, .css and images."""
+    files, _ = _built()
+    if name in files:
+        return _send(files[name], IMMUTABLE)
     suffix = Path(name).suffix
     if suffix not in SERVED or name.startswith(("_", ".")):
         abort(404)
@@ -71,18 +75,5 @@ def pane_file(name: str):
     return response
 
 
-pane_cli = AppGroup("pane", help="The task pane's files.")
-
-
-@pane_cli.command("build")
-@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-def build_command(out: Path) -> None:
-    """Write the page and its hashed files (each with .gz and .br) into OUT, for a web server."""
-    written = write(_pane().current(), out)
-    click.echo(f"Wrote {len(written)} files to {out}.")
-
-
 def init_app(app: Flask) -> None:
-    app.extensions["pane"] = Pane(HERE)
     app.register_blueprint(bp)
-    app.cli.add_command(pane_cli)

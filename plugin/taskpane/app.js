@@ -4,7 +4,7 @@
 import { ApiError, createApi } from "./api.js";
 import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";
-import * as linked from "./linked-document.js";
+import { createDocumentSync } from "./document-sync.js";
 import { mountMailChoice } from "./mail-choice.js";
 import { createSectionEditor } from "./section-editor.js";
 import { partyName } from "./status.js";
@@ -118,11 +118,15 @@ let signOuts = 0; // counts sign-outs: a flow started before one must not carry 
 
 async function afterSignIn() {
   const session = signOuts;
-  const [user, catalogue] = await Promise.all([api.me(), api.catalogue()]); // one round
+  // One round: who, the guidance and (outside Word) the agreement the user was last in.
+  const place = pane.inWord || sessionStorage.getItem(INVITATION) ? null : rememberedPlace();
+  const early = place ? api.state(place.agreement, null).catch(() => null) : null;
+  const [user, catalogue] = await Promise.all([api.me(), api.catalogue()]);
   if (session !== signOuts) return;
   pane.user = user;
   pane.catalogue = catalogue;
   view.renderWho(user);
+  view.setUser(user);
   mountMailChoice(document.getElementById("who"), api).catch(() => {}); // mail is optional
   view.renderCreateOptions(catalogue);
   const invitation = sessionStorage.getItem(INVITATION);
@@ -141,7 +145,7 @@ async function afterSignIn() {
     return;
   }
   if (pane.inWord && (await openBoundAgreement())) return;
-  if (await reopenPlace()) return;
+  if (await reopenPlace(early)) return;
   await showList();
 }
 
@@ -150,17 +154,23 @@ function remember(place) {
   else sessionStorage.removeItem(PLACE);
 }
 
-async function reopenPlace() {
-  const session = signOuts;
+function rememberedPlace() {
   let place;
   try {
     place = JSON.parse(sessionStorage.getItem(PLACE) || "null");
   } catch {
     place = null;
   }
-  if (!place || !Number.isInteger(place.agreement)) return false;
+  return place && Number.isInteger(place.agreement) ? place : null;
+}
+
+/** Back where the user was; `early`: the state already asked for (null: ask now). */
+async function reopenPlace(early = null) {
+  const session = signOuts;
+  const place = rememberedPlace();
+  if (!place) return false;
   try {
-    await openAgreement(place.agreement);
+    await openAgreement(place.agreement, null, early);
   } catch (error) {
     if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
     remember(null);
@@ -211,13 +221,15 @@ function labels(agreement) {
   };
 }
 
-async function openAgreement(id, documentRead = null) {
+async function openAgreement(id, documentRead = null, early = null) {
   pane.etag = null;
   pane.agreement = null;
   pane.sectionKey = null;
   view.renderAudit(null);
   const session = signOuts;
-  await refresh(id);
+  const answer = early ? await early : null;
+  if (answer && answer.data && answer.data.id === id) setState(answer.data, answer.etag);
+  else await refresh(id);
   if (session !== signOuts) return;
   remember({ agreement: pane.agreement.id });
   view.show("agreement");
@@ -256,7 +268,7 @@ function setState(agreement, etag = null) {
   const number = (s) => (s && s.revision ? s.revision.number : 0);
   const moved = before !== null && number(before) !== number(section);
   // Someone else saved: show their work, unless the user has unsaved work (a save will ask).
-  if (moved && !pane.conflict && !loadDraft(sessionStorage, agreement.id, section.key)) {
+  if (moved && !pane.conflict && !loadDraft(localStorage, agreement.id, section.key)) {
     editor
       .followTheirs()
       .catch((error) => console.error("[pane] reading the section failed:", error));
@@ -304,6 +316,9 @@ document.addEventListener("visibilitychange", () => {
 
 // The section editor (section-editor.js) -------------------------------------------------------
 
+const documentSync = createDocumentSync({ pane, api, refresh, openAgreement, showList });
+const { compareWithDocument, layOut, openBoundAgreement, saveDocumentText, writeToDocument } =
+  documentSync;
 const editor = createSectionEditor({ pane, api, refresh, remember, writeToDocument });
 
 async function finalise() {
@@ -381,87 +396,6 @@ async function copyInvite(link) {
 async function toggleAudit() {
   if (view.renderAudit(null, pane.agreement)) return; // it was open: now closed
   view.renderAudit(await api.events(pane.agreement.id), pane.agreement);
-}
-
-// Word: the linked document (through linked-document.js and word.js only) ----------------------
-
-async function openBoundAgreement() {
-  const read = await linked.read();
-  if (!read.binding) return false;
-  try {
-    await openAgreement(read.binding.agreementId, read);
-    return true;
-  } catch (error) {
-    if (!(error instanceof ApiError) || ![403, 404].includes(error.status)) throw error;
-    await showList();
-    view.showError(
-      "This document belongs to an agreement you have not joined. " +
-        "Ask one of its partners to send you an invitation.",
-    );
-    return true;
-  }
-}
-
-/** Read the document once; bring untouched sections up to date, offer edited ones. */
-async function compareWithDocument(read = null) {
-  const { binding, texts } = read || (await linked.read());
-  const a = pane.agreement;
-  pane.changedInDocument = {};
-  if (!binding || Number(binding.agreementId) !== a.id) {
-    pane.binding = null;
-    view.renderDocument({
-      inWord: true,
-      words: binding
-        ? "This document belongs to another agreement."
-        : "This document is not linked to the agreement yet.",
-    });
-    return;
-  }
-  pane.binding = binding;
-  const { stale, changed } = await linked.compare(a, binding, texts);
-  for (const change of changed) pane.changedInDocument[change.key] = change.text;
-  if (stale.length) await linked.layOut(a, stale, location.origin);
-  view.renderDocument({
-    inWord: true,
-    words: changed.length
-      ? "Some sections were changed in the document itself:"
-      : "The document matches the saved agreement.",
-    changes: changed,
-  });
-}
-
-async function layOut() {
-  const a = pane.agreement;
-  const sections = a.sections.filter((s) => s.revision);
-  const result = await linked.layOut(a, sections, location.origin);
-  view.announce(
-    `Done: ${result.created} sections added, ${result.updated} updated, ` +
-      `${result.unchanged} already up to date.`,
-  );
-  await compareWithDocument();
-}
-
-async function writeToDocument(section) {
-  await linked.writeSection(pane.agreement, section, location.origin);
-}
-
-async function saveDocumentText(key) {
-  const section = pane.agreement.sections.find((s) => s.key === key);
-  const laid = (pane.binding.sections || {})[key];
-  const saved = await api.saveSection(pane.agreement.id, key, {
-    // The revision the document's text was laid out from (a damaged entry: the current one).
-    base_revision:
-      laid && Number.isInteger(laid.revision) ? laid.revision : section.revision.number,
-    text: pane.changedInDocument[key],
-    source: "document",
-  });
-  await refresh();
-  await writeToDocument(pane.agreement.sections.find((s) => s.key === key));
-  await compareWithDocument();
-  view.announce(
-    `The document's wording of “${section.title}” is saved as revision ` +
-      `${saved.revision.number}. Partners need to approve it again.`,
-  );
 }
 
 // Start ---------------------------------------------------------------------------------------

@@ -180,7 +180,10 @@ function buildRecords(spec, items, parties, el, id) {
 /** The whole form: {element, get()} giving {field_key: value}. */
 export function buildFields(specs, values, parties, el) {
   const built = specs.map((spec) => [spec.key, buildField(spec, values[spec.key], parties, el)]);
+  for (const [key, b] of built) b.element.dataset.field = key;
   const element = el("div", { class: "fields" }, ...built.map(([, b]) => b.element));
   const get = () => Object.fromEntries(built.map(([key, b]) => [key, b.get()]));
-  return { element, get };
+  /** The page element of one field (where its findings are shown), or undefined. */
+  const place = (key) => (built.find(([k]) => k === key) || [])[1]?.element;
+  return { element, get, place };
 }

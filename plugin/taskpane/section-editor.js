@@ -3,6 +3,7 @@
 
 import { ApiError } from "./api.js";
 import { dropDraft, keepDraft, loadDraft } from "./drafts.js";
+import { partyName } from "./status.js";
 import * as view from "./view.js";
 
 const PREVIEW_MS = 400; // how long typing pauses before the preview is asked for
@@ -32,7 +33,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
     pane.detail = null;
     view.hideConflict();
     await readDetail(key);
-    const draft = loadDraft(sessionStorage, pane.agreement.id, key);
+    const draft = loadDraft(localStorage, pane.agreement.id, key);
     renderEditor(currentSection(), draft);
     view.show("section");
     remember({ agreement: pane.agreement.id, section: key });
@@ -43,7 +44,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
     const key = pane.sectionKey;
     await readDetail(key);
     if (pane.sectionKey !== key || pane.conflict) return;
-    if (loadDraft(sessionStorage, pane.agreement.id, key)) return; // a save will ask
+    if (loadDraft(localStorage, pane.agreement.id, key)) return; // a save will ask
     renderEditor(currentSection(), null);
   }
 
@@ -98,10 +99,11 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
 
   function keepWork() {
     const work = view.readEditor();
-    keepDraft(sessionStorage, pane.agreement.id, pane.sectionKey, {
+    keepDraft(localStorage, pane.agreement.id, pane.sectionKey, {
       base_revision: pane.editorBase,
       ...work,
     });
+    view.draftKept();
     schedulePreview();
   }
 
@@ -135,7 +137,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
       }
       throw error;
     }
-    dropDraft(sessionStorage, pane.agreement.id, pane.sectionKey);
+    dropDraft(localStorage, pane.agreement.id, pane.sectionKey);
     pane.conflict = null;
     view.hideConflict();
     pane.editorBase = saved.revision.number;
@@ -152,7 +154,7 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
   }
 
   async function keepTheirs() {
-    dropDraft(sessionStorage, pane.agreement.id, pane.sectionKey);
+    dropDraft(localStorage, pane.agreement.id, pane.sectionKey);
     pane.conflict = null;
     view.hideConflict();
     pane.etag = null;
@@ -185,14 +187,28 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
     }
   }
 
-  async function approve() {
+  /** Approve the current wording for the user's party, once they confirm their authority
+   * (and give their job title, the first time). */
+  async function approve({ authority, jobTitle }) {
     const section = currentSection();
-    await onCurrentWording(() =>
-      api.approve(pane.agreement.id, section.key, {
-        party_id: pane.agreement.my_party_id,
-        revision_sha256: section.revision.sha256,
-      }),
+    const party = partyName(pane.agreement, pane.agreement.my_party_id);
+    if (!authority) {
+      throw new ApiError(422, `Tick “I have authority to agree this for ${party}” to approve.`);
+    }
+    const me = pane.agreement.members.find(
+      (m) => m.party_id === pane.agreement.my_party_id && pane.user && m.user.id === pane.user.id,
     );
+    const body = {
+      party_id: pane.agreement.my_party_id,
+      revision_sha256: section.revision.sha256,
+      confirms_authority: true,
+    };
+    if (me && !me.job_title) {
+      if (!jobTitle) throw new ApiError(422, "Give your job title: it is shown with your approval.");
+      body.job_title = jobTitle;
+    }
+    await onCurrentWording(() => api.approve(pane.agreement.id, section.key, body));
+    view.closeApproveConfirm();
     await refresh();
     view.announce(`You approved revision ${section.revision.number} of “${section.title}”.`);
     view.focus("section-status");

@@ -132,3 +132,53 @@ export function partyControl(agreement, userId) {
     withdrawable: (i) => parties.has(i.party_id),
   };
 }
+
+/**
+ * Where the agreement stands for the user's party: required sections done (approved by every
+ * partner), waiting for my party (no text yet, or not approved by us), waiting for others (we
+ * approved, they have not), and the next thing to do: {kind: draft|approve|review|finalise, key?,
+ * words}, or null when nothing waits for us.
+ */
+export function whereAmI(agreement) {
+  const mine = agreement.my_party_id;
+  const required = agreement.sections.filter((s) => s.required);
+  const done = [];
+  const forUs = [];
+  const forOthers = [];
+  for (const s of required) {
+    const settled = s.approved_by_all && !openRequests(agreement, s).length;
+    if (settled) done.push(s);
+    else if (s.revision && approvingParties(s).has(mine)) forOthers.push(s);
+    else forUs.push(s);
+  }
+  let next = null;
+  if (agreement.status === "final") next = null;
+  else if (forUs.length) {
+    const s = forUs.find((x) => x.revision && can(agreement, "approve")) || forUs[0];
+    const kind = !s.revision
+      ? can(agreement, "edit")
+        ? "draft"
+        : "review"
+      : can(agreement, "approve")
+        ? "approve"
+        : "review";
+    const verb = { draft: "Draft", approve: "Review and approve", review: "Read" }[kind];
+    next = { kind, key: s.key, words: `${verb} “${s.title}”` };
+  } else if (agreement.readiness && agreement.readiness.ready && can(agreement, "finalise")) {
+    next = { kind: "finalise", words: "Finalise the agreement" };
+  }
+  return { done: done.length, mine: forUs.length, others: forOthers.length, next };
+}
+
+/** The sections in the order the pane steps through them: required first, then optional. */
+export function sectionOrder(agreement) {
+  return [
+    ...agreement.sections.filter((s) => s.required),
+    ...agreement.sections.filter((s) => !s.required),
+  ];
+}
+
+/** The field each check code judges, from the catalogue's section: {code: field key}. */
+export function fieldsJudged(guidance) {
+  return Object.fromEntries((guidance.checks || []).map((c) => [c.code, c.field]));
+}

@@ -1,54 +1,45 @@
 // The only module that touches the page (DOM). Everything a user typed or the server sent is
 // put in with textContent or value, never as HTML.
 
-import { buildFields } from "./form.js";
+import { $, el, emit, fillSelect, on, setActions } from "./dom.js";
 import { eventWords } from "./history.js";
+import { bindPartners, renderPartners } from "./partners-view.js";
+import { bindSection } from "./section-view.js";
 import {
-  approvingParties,
   can,
-  invitingRights,
-  openRequests,
-  partyControl,
   partyName,
   progress,
   ROLE_WORDS,
-  SEVERITY_WORDS,
   sectionStatus,
-  sortedFindings,
+  whereAmI,
 } from "./status.js";
 
-const $ = (id) => document.getElementById(id);
+export {
+  cancelRemove,
+  clearInvitation,
+  focusPartners,
+  renderInvitation,
+  selectInvitationLink,
+} from "./partners-view.js";
+export {
+  clearChangeComment,
+  closeApproveConfirm,
+  draftKept,
+  hideConflict,
+  readEditor,
+  renderConflict,
+  renderPreview,
+  renderSection,
+  renderSectionState,
+  resetEditorText,
+  setUser,
+} from "./section-view.js";
+
 const SCREENS = ["sign-in", "list", "agreement", "section"];
-let handlers = {};
-let editor = null; // {fields: {get()}, textEdited}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (name === "text") node.textContent = value;
-    else if (name === "class") node.className = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else if (value === true) node.setAttribute(name, "");
-    else if (value !== false && value != null) node.setAttribute(name, String(value));
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
-
-function emit(name, ...args) {
-  if (handlers[name]) handlers[name](...args);
-}
-
-function on(id, event, fn) {
-  $(id).addEventListener(event, (e) => {
-    if (event === "submit") e.preventDefault();
-    fn(e);
-  });
-}
 
 /** Connect the page's controls to the app's actions (each one is awaited by app.js). */
 export function bind(actions) {
-  handlers = actions;
+  setActions(actions);
   on("sign-in", "click", () => emit("signIn"));
   on("sign-out", "click", () => emit("signOut"));
   on("error-close", "click", () => clearError());
@@ -58,42 +49,19 @@ export function bind(actions) {
   on("create-kind", "change", () => describeChoice("create-kind"));
   on("create-level", "change", () => describeChoice("create-level"));
   on("create-form", "submit", () => emit("createAgreement", readCreateForm()));
-  on("invite-form", "submit", () =>
-    emit("invite", Number($("invite-party").value), $("invite-role").value),
-  );
-  on("invite-copy", "click", () => emit("copyInvite", $("invite-link").value));
   on("show-audit", "click", () => emit("toggleAudit"));
-  on("remove-yes", "click", () => {
-    const member = removing;
-    cancelRemove();
-    if (member !== null) emit("removeMember", member);
-  });
-  on("remove-no", "click", () => {
-    const member = removing;
-    cancelRemove();
-    const button = document.querySelector(`#party-list [data-member="${member}"]`);
-    if (button) button.focus();
-  });
   on("finalise", "click", () => emit("finalise"));
+  on("next-step", "click", () => {
+    const step = $("next-step").dataset;
+    if (step.kind === "finalise") $("finalise").focus();
+    else emit("openSection", step.key);
+  });
   on("download-draft", "click", () => emit("download", "draft"));
   on("download-final-docx", "click", () => emit("download", "docx"));
   on("download-final-pdf", "click", () => emit("download", "pdf"));
   on("lay-out", "click", () => emit("layOut"));
-  on("section-form", "submit", () => emit("saveSection"));
-  on("section-form", "input", (e) => {
-    if (e.target.id === "section-text" && editor) {
-      editor.textEdited = true;
-      $("text-from-fields").hidden = false;
-    }
-    emit("editorChanged");
-  });
-  on("section-form", "change", () => emit("editorChanged"));
-  on("text-from-fields", "click", () => emit("textFromFields"));
-  on("keep-theirs", "click", () => emit("keepTheirs"));
-  on("save-mine", "click", () => emit("saveMine"));
-  on("approve", "click", () => emit("approve"));
-  on("withdraw", "click", () => emit("withdraw"));
-  on("change-form", "submit", () => emit("requestChanges", $("change-comment").value));
+  bindSection();
+  bindPartners();
 }
 
 // Screens, messages, focus ---------------------------------------------------------------------
@@ -192,9 +160,6 @@ export function renderSignIn({ invited }) {
 
 let catalogueOptions = { kinds: [], levels: [] };
 
-function fillSelect(select, items, labelOf) {
-  select.replaceChildren(...items.map((i) => el("option", { value: i.key, text: labelOf(i) })));
-}
 
 function describeChoice(id) {
   const list = id === "create-kind" ? catalogueOptions.kinds : catalogueOptions.levels;
@@ -272,6 +237,7 @@ export function renderAgreement(agreement, labels, userId = null) {
   $("agreement-progress-words").textContent = overall.words;
   $("agreement-progress").max = Math.max(overall.total, 1);
   $("agreement-progress").value = overall.done;
+  renderWhereAmI(agreement);
 
   const card = (section) => {
     const status = sectionStatus(agreement, section);
@@ -318,141 +284,7 @@ export function renderAgreement(agreement, labels, userId = null) {
   $("download-final-docx").hidden = !final;
   $("download-final-pdf").hidden = !final;
 
-  const control = partyControl(agreement, userId);
-  $("party-list").replaceChildren(
-    ...agreement.parties.map((party) => {
-      const people = agreement.members.filter((m) => m.party_id === party.id);
-      const open = (agreement.invitations || []).filter((i) => i.party_id === party.id);
-      const waiting = open.length;
-      const invited = waiting
-        ? ` (${waiting === 1 ? "an invitation is" : `${waiting} invitations are`} waiting to be used)`
-        : "";
-      const words = people.length
-        ? people.map((m) => `${m.user.name} (${ROLE_WORDS[m.role] || m.role})`).join(", ") + invited
-        : `nobody has joined yet${invited}`;
-      const buttons = [
-        ...people.filter(control.removable).map((m) =>
-          el(
-            "li",
-            {},
-            el("button", {
-              type: "button",
-              class: "button subtle",
-              "data-member": m.id,
-              text: `Remove ${m.user.name}`,
-              onclick: () => askToRemove(agreement, m),
-            }),
-          ),
-        ),
-        ...open.filter(control.withdrawable).map((i, n) =>
-          el(
-            "li",
-            {},
-            el("button", {
-              type: "button",
-              class: "button subtle",
-              "data-invitation": i.id,
-              text: `Withdraw invitation ${waiting > 1 ? `${n + 1} ` : ""}(${INVITED_AS[i.role] || i.role}, until ${shortDate(i.expires_at)})`,
-              onclick: () => emit("revokeInvitation", i.id),
-            }),
-          ),
-        ),
-      ];
-      return el(
-        "li",
-        {},
-        el("strong", { text: party.name }),
-        el("span", { text: `: ${words}` }),
-        buttons.length
-          ? el(
-              "ul",
-              { class: "plain-list party-controls", "aria-label": `Who speaks for ${party.name}` },
-              ...buttons,
-            )
-          : null,
-      );
-    }),
-  );
-  const pending = agreement.members.find((m) => m.id === removing);
-  if (removing !== null && !(pending && control.removable(pending))) cancelRemove();
-  renderInviting(agreement);
-}
-
-/** The invite form offers only the parties the user may invite to; the others say why not. */
-function renderInviting(agreement) {
-  const rights = invitingRights(agreement);
-  const final = agreement.status === "final";
-  $("invite-panel").hidden = final;
-  $("invite-form").hidden = !rights.parties.length;
-  $("invite-limits").replaceChildren(...rights.others.map((o) => el("li", { text: o.words })));
-  $("invite-limits").hidden = !rights.others.length;
-  if (!rights.parties.length) return;
-  const unjoined = rights.parties.find((p) => !agreement.members.some((m) => m.party_id === p.id));
-  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").open = true;
-  inviteSeenFor = agreement.id;
-  const select = $("invite-party");
-  const chosen = select.value;
-  fillSelect(
-    select,
-    rights.parties.map((p) => ({ key: p.id, title: p.name })),
-    (p) => p.title,
-  );
-  const still = rights.parties.some((p) => String(p.id) === chosen);
-  select.value = still ? chosen : unjoined ? String(unjoined.id) : select.value;
-}
-
-const INVITED_AS = { approver: "to draft and approve", editor: "to draft", viewer: "to read" };
-
-function shortDate(when) {
-  return new Date(when).toLocaleDateString(document.documentElement.lang, {
-    day: "numeric",
-    month: "short",
-  });
-}
-
-let removing = null; // the member id whose removal waits for the user's confirmation
-
-/** The in-page confirmation before someone is removed (never window.confirm). */
-function askToRemove(agreement, member) {
-  removing = member.id;
-  const party = partyName(agreement, member.party_id);
-  $("remove-words").textContent =
-    `Remove ${member.user.name} from ${party}? They will no longer see or change this agreement.`;
-  $("remove-yes").textContent = `Yes, remove ${member.user.name}`;
-  $("remove-confirm").hidden = false;
-  $("remove-words").focus();
-}
-
-/** After a change to who speaks for a party, the focus stays in the partners list (the button
- * that was pressed is gone). */
-export function focusPartners() {
-  $("party-list").tabIndex = -1;
-  $("party-list").focus();
-}
-
-export function cancelRemove() {
-  const wasOpen = removing !== null;
-  removing = null;
-  $("remove-confirm").hidden = true;
-  return wasOpen;
-}
-
-let inviteSeenFor = null; // the invite panel opens by itself once per agreement, not again
-
-export function renderInvitation(link) {
-  $("invite-result").hidden = false;
-  $("invite-link").value = link;
-  $("invite-link").focus();
-  $("invite-link").select();
-}
-
-export function clearInvitation() {
-  $("invite-result").hidden = true;
-  $("invite-link").value = "";
-}
-
-export function selectInvitationLink() {
-  $("invite-link").select();
+  renderPartners(agreement, userId);
 }
 
 export function renderDocument({ inWord, words, changes }) {
@@ -506,214 +338,21 @@ export function renderAudit(list, agreement) {
   return open;
 }
 
-// The section editor ---------------------------------------------------------------------------
-
-/**
- * Show a section: guidance, a form of its fields, the clause text, checks and approvals.
- * `values` are the fields to show (a restored draft's, or the saved ones).
- */
-export function renderSection(agreement, section, guidance, values, draft) {
-  $("section-title").textContent = section.title;
-  const status = sectionStatus(agreement, section);
-  $("section-status").textContent = status.words;
-  $("section-status").className = `badge status-${status.code}`;
-  $("section-purpose").textContent = guidance.purpose || "";
-  $("guidance-prompts").replaceChildren(
-    ...(guidance.prompts || []).map((p) =>
-      el(
-        "li",
-        {},
-        el("span", { text: p.text }),
-        p.source && p.source.length
-          ? el("span", { class: "source", text: ` (source: ${p.source.join(", ")})` })
-          : null,
-      ),
-    ),
-  );
-  const editing = can(agreement, "edit");
-  const fields = buildFields(guidance.fields || [], values || {}, agreement.parties, el);
-  $("section-fields").replaceChildren(fields.element);
-  $("preview-text").textContent = "";
-  $("preview-findings").replaceChildren();
-  $("preview-problem").hidden = true;
-  const saved = section.revision ? section.revision.text : "";
-  editor = { fields, textEdited: Boolean(draft && draft.textEdited) };
-  $("section-text").value = draft && draft.textEdited ? draft.text : saved;
-  $("section-text").placeholder = saved ? "" : "No wording yet: fill in the details and save.";
-  $("text-from-fields").hidden = !editor.textEdited;
-  $("draft-note").hidden = !draft;
-  $("draft-note").textContent = draft
-    ? "We restored changes you had not saved yet. Save them, or reload the section to drop them."
-    : "";
-  for (const node of $("section-form").querySelectorAll("input, select, textarea, button")) {
-    node.disabled = !editing;
+/** The progress header: sections done, waiting for my party, waiting for others, next step. */
+function renderWhereAmI(agreement) {
+  const where = whereAmI(agreement);
+  $("count-done").textContent = String(where.done);
+  $("count-mine").textContent = String(where.mine);
+  $("count-mine-words").textContent = `wait for ${partyName(agreement, agreement.my_party_id)}`;
+  $("count-others").textContent = String(where.others);
+  $("progress-counts").hidden = agreement.status === "final";
+  const button = $("next-step");
+  button.hidden = !where.next;
+  if (where.next) {
+    button.textContent = `Next: ${where.next.words}`;
+    button.dataset.kind = where.next.kind;
+    button.dataset.key = where.next.key || "";
   }
-  $("section-form").hidden = !editing && !saved;
-  renderSectionState(agreement, section);
-}
-
-/** The parts of the editor that follow the server: status, checks, approvals. */
-export function renderSectionState(agreement, section) {
-  const status = sectionStatus(agreement, section);
-  $("section-status").textContent = status.words;
-  $("section-status").className = `badge status-${status.code}`;
-  shownAgreement = agreement;
-  const findings = sortedFindings(section.findings);
-  const approver = can(agreement, "approve");
-  $("findings").replaceChildren(...findingItems(agreement, findings, { approver }));
-  $("findings-note").hidden = !findings.some((f) => f.judges_fields);
-  renderWhy(section);
-
-  const approving = approvingParties(section);
-  $("approval-list").replaceChildren(
-    ...agreement.parties.map((p) =>
-      el("li", {
-        text: `${p.name}: ${approving.has(p.id) ? "approved this wording" : "not approved yet"}`,
-      }),
-    ),
-  );
-  const mayApprove = can(agreement, "approve") && Boolean(section.revision);
-  const mine = agreement.my_party_id;
-  const myName = partyName(agreement, mine);
-  $("approve").hidden = !mayApprove || approving.has(mine);
-  $("approve").textContent =
-    `Approve revision ${section.revision ? section.revision.number : ""} for ${myName}`;
-  $("withdraw").hidden =
-    !mayApprove || !section.approvals.some((a) => a.party_id === mine && a.current);
-  $("change-form").hidden = !mayApprove;
-  $("approval-words").textContent = !section.revision
-    ? "There is nothing to approve until the section has text."
-    : can(agreement, "approve")
-      ? `You approve for ${myName}. Approving a wording means your organisation accepts it.`
-      : "Your role does not include approving.";
-  $("change-requests").replaceChildren(
-    ...openRequests(agreement, section).map((c) =>
-      el("li", { text: `${partyName(agreement, c.party_id)} asks for changes: “${c.comment}”` }),
-    ),
-  );
-}
-
-/** Why a section is required, with its sources (the state says; optional ones say so). */
-function renderWhy(section) {
-  const reasons = section.why_required || [];
-  $("why-words").textContent = reasons.length
-    ? "Why every agreement like this one needs this section:"
-    : section.required
-      ? "Every agreement like this one needs this section."
-      : "This section is optional: include it if it helps your partnership.";
-  $("why-required").replaceChildren(...reasons.map((r) => el("li", { text: r })));
-  $("why-required").hidden = !reasons.length;
-}
-
-let acceptForms = 0;
-let shownAgreement = null; // the agreement whose section the editor shows
-
-/** Findings as list items: severity in plain words, sources, a recorded reason; an approver
- * may record the partners' reason to accept a `must` finding (not in the preview). */
-function findingItems(agreement, findings, { approver = false, preview = false } = {}) {
-  if (!findings.length) {
-    return [el("li", { class: "finding ok", text: "Nothing missing." })];
-  }
-  const offered = new Set(); // one reason settles every finding with the same code
-  return findings.map((f) => {
-    const severity = f.severity === "should" ? "should" : "must";
-    const accepted = f.accepted;
-    const item = el(
-      "li",
-      { class: `finding ${accepted ? "accepted" : severity}` },
-      el("span", {
-        class: "severity",
-        text: accepted ? "Accepted by the partners" : SEVERITY_WORDS[severity],
-      }),
-      el("span", { text: ` ${f.message}` }),
-      f.source && f.source.length
-        ? el("span", { class: "source", text: ` (source: ${f.source.join(", ")})` })
-        : null,
-    );
-    if (accepted) {
-      item.append(
-        el("span", {
-          class: "reason",
-          text: `Reason recorded by ${accepted.accepted_by.name} for ${partyName(agreement, accepted.party_id)}: “${accepted.reason}”`,
-        }),
-      );
-    } else if (severity === "must" && approver && !preview && f.code && !offered.has(f.code)) {
-      offered.add(f.code);
-      const alike = findings.filter(
-        (g) => g.code === f.code && g.severity === "must" && !g.accepted,
-      ).length;
-      const id = `accept-reason-${++acceptForms}`;
-      const reason = el("textarea", { id, rows: 2, maxlength: 2000 });
-      const form = el(
-        "form",
-        { class: "form accept-form", novalidate: true },
-        el("label", { for: id, text: "Why do the partners accept the agreement without this?" }),
-        reason,
-        el("button", { type: "submit", class: "button", text: "Record the reason" }),
-      );
-      form.addEventListener("submit", (e) => {
-        e.preventDefault();
-        emit("acceptFinding", f.code, reason.value);
-      });
-      item.append(
-        el(
-          "details",
-          { class: "accept" },
-          el("summary", {
-            text:
-              alike > 1
-                ? `Finalise without these ${alike}, with a reason`
-                : "Finalise without it, with a reason",
-          }),
-          form,
-        ),
-      );
-    }
-    return item;
-  });
-}
-
-/** The live preview: {text, findings} for the form's details, or {problem} in plain words. */
-export function renderPreview({ text, findings, problem }) {
-  $("preview-problem").hidden = !problem;
-  $("preview-problem").textContent = problem || "";
-  if (problem) return; // the last good preview stays on show
-  $("preview-text").textContent = text || "";
-  $("preview-findings").replaceChildren(
-    ...findingItems(shownAgreement, sortedFindings(findings || []), { preview: true }),
-  );
-}
-
-/** What the user has in the editor now. */
-export function readEditor() {
-  return {
-    fields: editor ? editor.fields.get() : {},
-    text: $("section-text").value,
-    textEdited: Boolean(editor && editor.textEdited),
-  };
-}
-
-export function resetEditorText(text) {
-  if (editor) editor.textEdited = false;
-  $("section-text").value = text;
-  $("text-from-fields").hidden = true;
-}
-
-export function clearChangeComment() {
-  $("change-comment").value = "";
-}
-
-export function renderConflict(theirs, mine) {
-  $("conflict-theirs-by").textContent =
-    `Revision ${theirs.number}${theirs.author ? `, saved by ${theirs.author.name}` : ""}`;
-  $("conflict-theirs").textContent = theirs.text;
-  $("conflict-mine").textContent = mine;
-  $("conflict").hidden = false;
-  $("conflict").focus();
-}
-
-export function hideConflict() {
-  $("conflict").hidden = true;
 }
 
 /** Hand a downloaded file to the browser, through a temporary link. */

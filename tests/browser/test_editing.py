@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.chromium import needs_chromium
+from tests.browser.steps import approve_in_bar
 from tests.conftest import http_client
 
 pytestmark = [needs_chromium, pytest.mark.browser]
@@ -37,11 +38,12 @@ def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_ser
     joe.page.locator("button[data-section='purpose_and_aims']").click()
     approve = joe.page.get_by_role("button", name=re.compile("^Approve revision 1"))
     expect(approve).to_be_visible()
+    approve_in_bar(joe.page, confirm=False)
 
     # The pane is hidden, so it does not poll: only the failed approval can bring the news.
     joe.page.evaluate("Object.defineProperty(document, 'hidden', {get: () => true})")
     assert api.put(aims, json={"base_revision": 1, "text": "Second wording."}).is_success
-    approve.click()
+    joe.page.get_by_role("button", name="Approve", exact=True).click()
     expect(joe.page.get_by_role("alert")).to_contain_text("has moved on")
     expect(joe.page.get_by_role("button", name=re.compile("^Approve revision 2"))).to_be_visible()
     expect(joe.page.get_by_label("Clause text")).to_have_value("Second wording.")
@@ -63,11 +65,22 @@ def test_the_clause_preview_follows_the_form_and_saves_nothing(pane_user, live_s
     joe.page.locator("button[data-section='purpose_and_aims']").click()
 
     # Why the section is needed, with its sources; the checks say what is needed, in words.
+    # Folded, one line each, until opened.
+    expect(joe.page.locator("#why-required")).not_to_be_visible()
+    joe.page.get_by_text(re.compile(r"^Why this section is required")).click()
     expect(joe.page.locator("#why-required")).to_contain_text("OU 1.4")
+    checks = joe.page.get_by_role("region", name=re.compile("^What the checks say"))
     preview = joe.page.get_by_role("region", name="Preview of the clause")
-    expect(preview.get_by_role("list")).to_contain_text(
+    joe.page.get_by_text("Clause preview and wording").click()
+    joe.page.get_by_role("heading", name=re.compile("^What the checks say")).click()
+    expect(checks.get_by_role("list")).to_contain_text(
         "Needed before finalising No shared aim has been recorded."
     )
+    # The finding sits under the field it judges, and the list links to that field.
+    aims_field = joe.page.locator("[data-field='shared_aims']")
+    expect(aims_field.locator(".field-finding")).to_contain_text("No shared aim has been recorded.")
+    checks.get_by_role("button", name="No shared aim has been recorded.").click()
+    expect(aims_field.get_by_role("button", name="Add an entry to Shared aims")).to_be_focused()
 
     # Typing: the preview follows once typing pauses (one request for the whole word).
     asked = len(previews)
@@ -81,13 +94,11 @@ def test_the_clause_preview_follows_the_form_and_saves_nothing(pane_user, live_s
     # An aim put in: the finding it answers goes from the preview.
     joe.page.get_by_role("button", name="Add an entry to Shared aims").click()
     joe.page.get_by_label("Aim", exact=True).fill("Somewhere to go on summer evenings")
-    expect(preview.get_by_role("list")).not_to_contain_text("No shared aim has been recorded.")
+    expect(checks.get_by_role("list")).not_to_contain_text("No shared aim has been recorded.")
     expect(preview.locator("#preview-text")).to_contain_text("Somewhere to go on summer evenings")
 
-    # Nothing was saved by previewing: the saved section still has no text, and its checks
-    # (below the form) still ask for an aim.
+    # Nothing was saved by previewing: the saved section still has no text.
     state = api.get(f"/agreements/{agreement['id']}").json()
     section = next(s for s in state["sections"] if s["key"] == "purpose_and_aims")
     assert section["revision"] is None
-    expect(joe.page.locator("#findings")).to_contain_text("No shared aim has been recorded.")
     assert joe.uncaught == []

@@ -25,7 +25,7 @@ AIMS, CONTEXT = "purpose_and_aims", "partners_and_context"
 def in_word(user, document: dict | None = None):
     """Serve the stand-in as word.js; the dialog hands back the user's token."""
     user.context.route(
-        re.compile(r"/pane/word(\.[0-9a-f]{12})?\.js$"),
+        re.compile(r"/pane/word(\.[0-9a-f]{12})?\.js$"),  # the plain or the hashed name
         lambda route: route.fulfill(path=STAND_IN, content_type="text/javascript"),
     )
     seed = f"sessionStorage.setItem('pa.test.document', {json.dumps(json.dumps(document))});"

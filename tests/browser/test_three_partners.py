@@ -25,6 +25,7 @@ from plugin.workflow.text import normalise
 from tests.auth.conftest import PASSWORD, Live
 from tests.browser.chromium import WIDE, needs_chromium, screenshot, serious_violations
 from tests.browser.conftest import PaneUser
+from tests.browser.steps import approve_in_bar
 from tests.conftest import http_client
 
 pytestmark = [needs_chromium, pytest.mark.browser]
@@ -127,7 +128,7 @@ def check_accessible(page, screen: str) -> None:
 
 
 def create_agreement(page) -> None:
-    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Title", exact=True).fill(TITLE)
     page.get_by_label("How closely you will work together").select_option("coordination")
     for label, name in zip(("Your organisation", "Partner 2", "Partner 3"), PARTIES, strict=True):
         page.get_by_label(label, exact=True).fill(name)
@@ -191,9 +192,30 @@ def draft_section(page, key: str, words: str) -> None:
 
 def approve_section(page, key: str) -> None:
     open_section(page, key)
-    page.get_by_role("button", name=re.compile(r"^Approve revision")).click()
+    approve_in_bar(page)
     expect(page.get_by_role("status")).to_have_text(re.compile(r"^You approved revision"))
     back_to_sections(page)
+
+
+def approve_step_by_step(page, keys: list[str]) -> None:
+    """Approve each section in turn from the sticky bar, moving on with "Next section"."""
+    open_section(page, keys[0])
+    for n, key in enumerate(keys):
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            default_catalogue().section(key).title
+        )
+        approve_in_bar(page)
+        expect(page.get_by_role("status")).to_have_text(re.compile(r"^You approved revision"))
+        if n + 1 < len(keys):
+            page.get_by_role("button", name=re.compile(r"^Next section: ")).click()
+    back_to_sections(page)
+
+
+def open_wording(page) -> None:
+    """Open the fold with the clause preview and the free-text wording."""
+    fold = page.locator("#wording")
+    if fold.get_attribute("open") is None:
+        page.get_by_text("Clause preview and wording").click()
 
 
 def section_status(page, key: str):
@@ -277,6 +299,10 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     )
     for key in required:
         expect(section_status(joe.page, key)).to_have_text("No text yet")
+    # Where am I: nothing done, every required section waits for Joe's party, one next step.
+    expect(joe.page.locator("#count-done")).to_have_text("0")
+    expect(joe.page.locator("#count-mine")).to_have_text(str(len(required)))
+    expect(joe.page.get_by_role("button", name=re.compile(r"^Next: Draft “"))).to_be_visible()
 
     # He invites the police and the school; they open their links and join.
     police_link = invite(joe.page, PARTIES[1])
@@ -327,6 +353,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
 
     # A conflict: Fiona rewords the aims, reloads (her words survive), Joe saves first.
     open_section(fiona.page, "purpose_and_aims")
+    open_wording(fiona.page)
     fiona.page.get_by_label("Clause text").fill(MINE)
     fiona.page.reload()  # back where she was, with what she typed
     expect(fiona.page.get_by_role("heading", level=1)).to_have_text(
@@ -335,6 +362,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     expect(fiona.page.get_by_label("Clause text")).to_have_value(MINE)
     expect(fiona.page.locator("#draft-note")).to_be_visible()
     open_section(joe.page, "purpose_and_aims")
+    open_wording(joe.page)
     joe.page.get_by_label("Clause text").fill(THEIRS)
     joe.page.get_by_role("button", name="Save", exact=True).click()
     expect(joe.page.get_by_role("status")).to_have_text("Saved as revision 2.")
@@ -359,6 +387,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
 
     # The school asks for a change; everyone sees it; approving settles the school's request.
     open_section(mark.page, "review_and_revision")
+    mark.page.get_by_role("button", name="Request changes").click()
     mark.page.get_by_label("What needs to change?").fill("Add the date of the first review.")
     mark.page.get_by_role("button", name="Ask for changes").click()
     expect(mark.page.locator("#change-requests")).to_contain_text(
@@ -381,10 +410,11 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     )
     back_to_sections(fiona.page)
     approve_section(fiona.page, required[0])
-    for key in required:
-        approve_section(mark.page, key)
+    approve_step_by_step(mark.page, required)
     expect(section_status(joe.page, required[0])).to_have_text("Waiting for 1 of 3 partners")
-    expect(joe.page.get_by_role("button", name="Finalise the agreement")).to_be_disabled()
+    expect(
+        joe.page.get_by_role("button", name="Finalise the agreement", exact=True)
+    ).to_be_disabled()
     for key in required:
         approve_section(joe.page, key)
     for key in required:
@@ -397,6 +427,7 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
         open_section(joe.page, key)
         check_accessible(joe.page, "section editor with findings")
         screenshot(joe.page, f"05b-findings-{key}")
+        joe.page.get_by_role("heading", name=re.compile("^What the checks say")).click()
         accept = joe.page.locator("#findings details.accept")
         while accept.count():
             accept.first.locator("summary").click()
@@ -410,7 +441,10 @@ def test_three_partners_finish_an_agreement_in_the_web_pane(site, person):
     expect(joe.page.locator("#readiness-words")).to_have_text(
         "Every partner has approved every required section. It can be finalised."
     )
-    joe.page.get_by_role("button", name="Finalise the agreement").click()
+    joe.page.get_by_role("button", name="Next: Finalise the agreement").click()
+    finalise = joe.page.get_by_role("button", name="Finalise the agreement", exact=True)
+    expect(finalise).to_be_focused()
+    finalise.click()
     expect(joe.page.locator("#agreement-progress-words")).to_have_text(
         "Final: version 1 was agreed by every partner"
     )

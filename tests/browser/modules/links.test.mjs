@@ -26,6 +26,12 @@ class Storage {
   constructor() {
     this.items = new Map();
   }
+  get length() {
+    return this.items.size;
+  }
+  key(i) {
+    return [...this.items.keys()][i] ?? null;
+  }
   getItem(k) {
     return this.items.has(k) ? this.items.get(k) : null;
   }
@@ -37,15 +43,25 @@ class Storage {
   }
 }
 
-test("a draft is kept per agreement and section until dropped; a broken one is discarded", () => {
+test("a draft is kept per agreement, section and base revision until dropped", () => {
   const storage = new Storage();
   const draft = { base_revision: 2, fields: { a: 1 }, text: "Mine", textEdited: true };
-  keepDraft(storage, 7, "aims", draft);
-  assert.deepEqual(loadDraft(storage, 7, "aims"), draft);
+  keepDraft(storage, 7, "aims", draft, 1000);
+  assert.deepEqual(loadDraft(storage, 7, "aims"), { ...draft, kept_at: 1000 });
+  assert.deepEqual([...storage.items.keys()], ["pa.draft.7.aims.2"]);
   assert.equal(loadDraft(storage, 8, "aims"), null);
+  assert.equal(loadDraft(storage, 7, "aim"), null); // a prefix of another section's key
+  // Work moved onto a newer base revision replaces the older one: one draft per section.
+  keepDraft(storage, 7, "aims", { ...draft, base_revision: 3, text: "Newer" }, 2000);
+  assert.equal(loadDraft(storage, 7, "aims").text, "Newer");
+  assert.deepEqual([...storage.items.keys()], ["pa.draft.7.aims.3"]);
   dropDraft(storage, 7, "aims");
   assert.equal(loadDraft(storage, 7, "aims"), null);
-  storage.setItem("pa.draft.7.aims", "{not json");
+});
+
+test("a broken draft is discarded", () => {
+  const storage = new Storage();
+  storage.setItem("pa.draft.7.aims.1", "{not json");
   assert.equal(loadDraft(storage, 7, "aims"), null);
-  assert.equal(storage.getItem("pa.draft.7.aims"), null);
+  assert.equal(storage.getItem("pa.draft.7.aims.1"), null);
 });

@@ -7,8 +7,10 @@ import {
   invitingRights,
   partyControl,
   progress,
+  sectionOrder,
   sectionStatus,
   sortedFindings,
+  whereAmI,
 } from "../../../plugin/taskpane/status.js";
 
 const sha = (c) => c.repeat(64);
@@ -204,4 +206,33 @@ test("changing people: where one may invite, never the owner nor oneself", () =>
   assert.equal(theirs.removable(policeEditor), true);
   assert.equal(theirs.removable(members[2]), false);
   assert.deepEqual([...partyControl({ ...owner, status: "final" }, 1).parties], []);
+});
+
+test("where am I: done, waiting for my party, waiting for others, and the next step", () => {
+  const a = agreement(
+    [
+      section("done", { approvals: [approval(1), approval(2), approval(3)], all: true }),
+      section("ours", { approvals: [approval(2)] }),
+      section("theirs", { approvals: [approval(1)] }),
+      section("empty", { revision: false }),
+      section("extra", { required: false, revision: false }),
+    ],
+    { my_party_id: 1, readiness: { ready: false, missing: [] } },
+  );
+  const where = whereAmI(a);
+  assert.deepEqual([where.done, where.mine, where.others], [1, 2, 1]);
+  // An approver is sent to what can be approved first, then to what needs drafting.
+  assert.deepEqual(where.next, { kind: "approve", key: "ours", words: "Review and approve “ours”" });
+  const editor = whereAmI({ ...a, my_role: "editor" });
+  assert.equal(editor.next.kind, "review");
+  const ready = agreement([section("done", { all: true, approvals: [approval(1)] })], {
+    my_party_id: 1,
+    readiness: { ready: true, missing: [] },
+  });
+  assert.deepEqual(whereAmI(ready).next, { kind: "finalise", words: "Finalise the agreement" });
+  assert.equal(whereAmI({ ...ready, status: "final" }).next, null);
+  assert.deepEqual(
+    sectionOrder(a).map((s) => s.key),
+    ["done", "ours", "theirs", "empty", "extra"],
+  );
 });
