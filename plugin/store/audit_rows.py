@@ -43,6 +43,8 @@ class _Replay:
                 self.members[(d["user_id"], d["party_id"], d["role"])] += 1
             case "member_removed":
                 self.members[(d["user_id"], d["party_id"], d["role"])] -= 1
+                for section in d.get("approvals_ended", ()):  # absent from older events
+                    self._end(section, d["party_id"])
             case "revision_added":
                 r = d["revision"]
                 key = (r["section"], r["number"])

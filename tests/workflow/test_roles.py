@@ -3,7 +3,7 @@
 import pytest
 
 from plugin.workflow import roles
-from plugin.workflow.errors import Forbidden
+from plugin.workflow.errors import Conflict, Forbidden
 
 MINE, OTHER = 1, 2
 
@@ -33,3 +33,15 @@ def test_who_may_manage_a_party(role, own, has_approver, allowed):
     else:
         with pytest.raises(Forbidden):
             roles.require_manage_party(role, MINE, party, has_approver, "Police Unit")
+
+
+@pytest.mark.parametrize(
+    ("role", "approvers", "refused"),
+    [("approver", 1, True), ("approver", 2, False), ("editor", 1, False), ("viewer", 0, False)],
+)
+def test_a_party_keeps_its_last_approver(role, approvers, refused):
+    if refused:
+        with pytest.raises(Conflict, match="Police's last approver"):
+            roles.require_party_keeps_an_approver(role, approvers, "Police")
+    else:
+        roles.require_party_keeps_an_approver(role, approvers, "Police")
