@@ -14,10 +14,19 @@ from pydantic import (
     model_validator,
 )
 
+from plugin.workflow import names
 from plugin.workflow.text import refuse_unfit_characters
 
 Fit = AfterValidator(refuse_unfit_characters)
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Fit]
+# Names and titles: no control or format character (names.py), and not blank; the pattern says
+# so in the schema (the server checks it in Python: the class holds lone surrogates).
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    Fit,
+    AfterValidator(names.refuse_hidden_characters),
+    Field(json_schema_extra={"pattern": names.name_pattern()}),
+]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Key = Annotated[str, StringConstraints(max_length=60)]
 # The catalogue's kinds and levels (tests/api/test_openapi.py keeps the two in step).
