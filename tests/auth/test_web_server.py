@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("gunicorn")
 
-from bench.server import gunicorn  # noqa: E402
+from bench.server import gunicorn
 
 
 @pytest.fixture(scope="module")
