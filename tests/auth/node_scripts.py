@@ -38,11 +38,12 @@ class NodeScript:
         )
 
     def read(self) -> dict:
-        line = self.process.stdout.readline()
-        if not line:
-            self.process.wait(10)
-            raise AssertionError(f"node said nothing: {self.process.stderr.read()}")
-        return json.loads(line)
+        """The next JSON line (lines that are not JSON, such as a library's notices, skipped)."""
+        while line := self.process.stdout.readline():
+            if line.startswith("{"):
+                return json.loads(line)
+        self.process.wait(10)
+        raise AssertionError(f"node said nothing: {self.process.stderr.read()}")
 
     def send(self, line: str) -> None:
         self.process.stdin.write(line + "\n")
