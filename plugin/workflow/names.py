@@ -3,7 +3,7 @@ the same name.
 
 A name or title refuses the characters a reader cannot see or that steer how text is shown:
 C0 and C1 controls (Cc) and format characters (Cf: zero-width space and joiners, BOM, soft
-hyphen, bidirectional controls), and lone surrogates (Cs), which UTF-8 cannot hold.
+hyphen, bidirectional controls).
 
 Two party names are the same name when their keys are equal: Unicode compatibility
 normalisation (NFKC), case folding, white space collapsed, then each character replaced by its
@@ -19,7 +19,9 @@ import unicodedata
 
 from confusable_homoglyphs.confusables import confusables_data
 
-_HIDDEN_CATEGORIES = ("Cc", "Cf", "Cs")
+# Lone surrogates (Cs) are refused too (text.py), but kept out of the class: a pattern holding
+# them cannot be written in UTF-8, so schema tools could not read it.
+_HIDDEN_CATEGORIES = ("Cc", "Cf")
 
 
 @functools.cache
