@@ -75,9 +75,6 @@ def authorize():
         log.warning("authorization request refused: %s", error.error)
         if error.redirect_uri:
             return _server().handle_error_response(request, error)
-        back = _registered_redirect() if error.error == "unsupported_response_type" else None
-        if back:  # RFC 6749 4.1.2.1: the client and its redirect URI are known, so tell it
-            return redirect(_with_query(back, error=error.error, state=request.values.get("state")))
         detail = error.description or error.error
         raise FormRefused(f"This sign-in request is not valid: {detail}") from None
     if user is None:
@@ -102,18 +99,6 @@ def _with_query(url: str, **params) -> str:
     if not params:
         return url
     return url + ("&" if "?" in url else "?") + urlencode(params)
-
-
-def _registered_redirect() -> str | None:
-    """The request's redirect_uri when it is one the named client registered (exact match);
-    the only one registered when none is sent; else None."""
-    client = query_client(request.values.get("client_id", ""))
-    if client is None:
-        return None
-    sent = request.values.get("redirect_uri")
-    if sent is None:
-        return client.redirect_uris[0] if len(client.redirect_uris) == 1 else None
-    return sent if client.check_redirect_uri(sent) else None
 
 
 def _id_token_claims(hint: str) -> dict | None:

@@ -69,3 +69,22 @@ def test_end_session_never_redirects_to_an_unregistered_uri(site, relying_party,
     )
     assert page.status_code == 200 and "Signed out" in page.text
     assert "evil.example" not in page.text
+
+
+def test_an_unsupported_response_type_is_answered_by_redirect(site, browser):
+    with site.app.app_context():
+        client_id, _ = add_client(get_session(), "Implicit client", [REDIRECT])
+        get_session().commit()
+    params = {"client_id": client_id, "redirect_uri": REDIRECT, "scope": "openid", "state": "s1"}
+    answer = browser.get(
+        f"{site.url}/oauth/authorize", params={**params, "response_type": "id_token"}
+    )
+    assert answer.status_code == 302
+    location = urlsplit(answer.headers["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == REDIRECT
+    query = parse_qs(location.query)
+    assert query["error"] == ["unsupported_response_type"] and query["state"] == ["s1"]
+    # An unregistered redirect URI is never followed: a page says what is wrong.
+    elsewhere = {**params, "redirect_uri": "https://evil.example/", "response_type": "id_token"}
+    page = browser.get(f"{site.url}/oauth/authorize", params=elsewhere)
+    assert page.status_code == 400 and "evil.example" not in page.headers.get("Location", "")
