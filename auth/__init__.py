@@ -13,7 +13,8 @@ DEFAULTS = {
     "BUILTIN_REGISTRATION": True,  # anyone may register a local account
     "BUILTIN_DISPLAY_NAME": "An account on this service",
     "SIGNING_KEY_FILE": None,  # the built-in provider's RSA key (PEM); generated locally
-    "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
+    "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,  # per account from one address
+    "LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES": 100,  # then only known addresses get in
     "LOGIN_MAX_FAILURES_PER_IP": 30,
     "LOGIN_WINDOW_MINUTES": 15,
     # Proxies in front of the app whose X-Forwarded-For / -Proto to believe (rate limits count

@@ -53,6 +53,19 @@ def email_verifier(session: Session, user: User) -> str | None:
     return provider_names().get(identity.provider, identity.provider)
 
 
+def _refresh_profile(session: Session, user: User, claims: dict, issuer: str, subject: str):
+    """At each sign-in, the name and email the provider gives now (an email another user has
+    is not taken: the placeholder stays, as at the first sign-in)."""
+    name = claims.get("name")
+    if isinstance(name, str) and name.strip():
+        user.name = name.strip()[:200]
+    email = claims.get("email") or claims.get("preferred_username")
+    if isinstance(email, str) and "@" in email and email.strip().lower()[:254] != user.email:
+        shown = _display_email(session, claims, issuer, subject)
+        if not shown.endswith("@sign-in.invalid"):
+            user.email = shown
+
+
 def user_for(session: Session, provider: Provider, claims: dict) -> User:
     """The user these claims name, made on the first sign-in. Raises SignInRefused when the
     built-in provider names an account that no longer exists."""
@@ -66,6 +79,8 @@ def user_for(session: Session, provider: Provider, claims: dict) -> User:
         identity.last_sign_in_at = utcnow()
         identity.email = email
         identity.email_verified = verified
+        if not provider.builtin:  # the built-in provider's accounts are ours already
+            _refresh_profile(session, identity.user, claims, issuer, subject)
         return identity.user
     if provider.builtin:
         user = session.get(User, int(subject)) if subject.isdigit() else None

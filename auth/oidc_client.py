@@ -196,6 +196,36 @@ def validate_id_token(provider: Provider, meta: dict, tokens: dict, nonce: str) 
     return dict(claims)
 
 
+PROFILE_CLAIMS = ("name", "email", "email_verified", "preferred_username")
+
+
+def with_userinfo(provider: Provider, meta: dict, tokens: dict, claims: dict) -> dict:
+    """The claims, completed from the userinfo endpoint when the ID token lacks the name or the
+    email (a provider may put only `sub` in it: OIDC Core 5.4). Userinfo is used only when its
+    `sub` is the ID token's (OIDC Core 5.3.2); the ID token's own claims win."""
+    endpoint, access_token = meta.get("userinfo_endpoint"), tokens.get("access_token")
+    if ("name" in claims and "email" in claims) or not endpoint or not access_token:
+        return claims
+    if not is_secure_transport(endpoint):
+        raise SignInRefused(f"{provider.display_name}'s metadata lacks an https userinfo.")
+    try:
+        response = requests.get(
+            endpoint,
+            headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
+            timeout=TIMEOUT,
+            verify=provider.ca_bundle or True,
+        )
+        response.raise_for_status()
+        info = response.json()
+    except (requests.RequestException, ValueError) as exc:
+        log.warning("provider %s: userinfo failed: %s", provider.name, exc)
+        return claims  # sign-in goes on with what the ID token says
+    if not isinstance(info, dict) or str(info.get("sub")) != str(claims.get("sub")):
+        log.warning("provider %s: userinfo names another subject; ignored", provider.name)
+        return claims
+    return {**{k: info[k] for k in PROFILE_CLAIMS if k in info}, **claims}
+
+
 def identity_key(provider: Provider, claims: dict) -> tuple[str, str]:
     """(issuer, subject) naming the user for good: for Entra the issuer names the tenant and
     the subject is the object id `oid` (stable across applications, unlike `sub`)."""

@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 from authlib.oauth2 import OAuth2Error
 from flask import Blueprint, current_app, g, redirect, request, session
+from joserfc import jwt
+from joserfc.errors import JoseError
 
 from plugin.notifications import ask_to_verify
 from plugin.store import users
@@ -20,7 +22,7 @@ from plugin.workflow.errors import Conflict, DomainError
 from . import passwords, ratelimit
 from .keys import public_jwks, signing_key
 from .providers import builtin_issuer
-from .server import discovery_document
+from .server import discovery_document, query_client
 from .web import FormRefused, check_csrf, page, refused, safe_next
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,55 @@ def authorize():
     response = _server().create_authorization_response(grant_user=user, grant=grant)
     get_session().commit()
     return response
+
+
+def _with_query(url: str, **params) -> str:
+    params = {k: v for k, v in params.items() if v}
+    if not params:
+        return url
+    return url + ("&" if "?" in url else "?") + urlencode(params)
+
+
+def _id_token_claims(hint: str) -> dict | None:
+    """The claims of an ID token this provider signed (expired ones too: OIDC RP-Initiated
+    Logout 1.0, section 2), or None when it is not one."""
+    try:
+        token = jwt.decode(hint, signing_key(), algorithms=["RS256"])
+    except (JoseError, ValueError):
+        return None
+    claims = token.claims
+    if claims.get("iss") != builtin_issuer(current_app):
+        return None
+    return claims
+
+
+@bp.route("/oauth/end-session", methods=["GET", "POST"])
+def end_session():
+    """RP-Initiated Logout 1.0: end the provider's session in this browser, then go back to the
+    client's `post_logout_redirect_uri` (with `state`) when the client registered it exactly;
+    else show a page. Without an ID token naming the signed-in user, the person confirms first."""
+    hint = request.values.get("id_token_hint", "")
+    claims = _id_token_claims(hint) if hint else None
+    audience = claims.get("aud") if claims else None
+    audience = audience[0] if isinstance(audience, list) and len(audience) == 1 else audience
+    client_id = request.values.get("client_id") or audience
+    if claims is not None and audience != client_id:
+        raise FormRefused("The sign-out request names two different applications.")
+    client = query_client(client_id) if isinstance(client_id, str) and client_id else None
+    target = request.values.get("post_logout_redirect_uri") or None
+    state = request.values.get("state") or None
+    user = signed_in_user()
+    named = claims is not None and (user is None or str(claims.get("sub")) == str(user.id))
+    if request.method == "POST":
+        check_csrf()
+    elif not named and user is not None:
+        return page("auth/end_session.html", client=client, target=target, state=state)
+    session.pop("provider", None)
+    if target and client is not None and target in client.post_logout_redirect_uris:
+        return redirect(_with_query(target, state=state))
+    if target:
+        log.warning("post_logout_redirect_uri not registered for client %s", client_id)
+    return page("auth/signed_out.html")
 
 
 @bp.post("/oauth/token")

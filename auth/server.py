@@ -47,9 +47,18 @@ class Client(ClientMixin):
     """A client of the built-in provider: this app (first party, no consent asked) or another
     application registered with `flask oidc-clients add`."""
 
-    def __init__(self, client_id: str, secret_hash: str, redirect_uris: list, name: str, first):
+    def __init__(
+        self,
+        client_id: str,
+        secret_hash: str,
+        redirect_uris: list,
+        name: str,
+        first,
+        post_logout_redirect_uris: list | None = None,
+    ):
         self.client_id, self.secret_hash, self.name = client_id, secret_hash, name
         self.redirect_uris, self.first_party = list(redirect_uris), first
+        self.post_logout_redirect_uris = list(post_logout_redirect_uris or [])
         self.client_metadata: dict = {}
 
     def get_client_id(self):
@@ -91,7 +100,14 @@ def query_client(client_id: str) -> Client | None:
     row = get_session().scalar(sa.select(OAuthClient).where(OAuthClient.client_id == client_id))
     if row is None:
         return None
-    return Client(row.client_id, row.secret_hash, row.redirect_uris, row.name, first=False)
+    return Client(
+        row.client_id,
+        row.secret_hash,
+        row.redirect_uris,
+        row.name,
+        first=False,
+        post_logout_redirect_uris=row.post_logout_redirect_uris,
+    )
 
 
 def user_info(user: User, scope: str) -> UserInfo:
@@ -191,10 +207,12 @@ class S256Challenge(CodeChallenge):
 
 
 class OpenIDConnect(OpenIDCode):
-    """ID tokens signed RS256 with the instance's key; a nonce is required and used once."""
+    """ID tokens signed RS256 with the instance's key. A nonce is optional in the code flow
+    (OIDC Core 3.1.2.1; PKCE already binds the code to the request); when sent, it is used once
+    and returned in the ID token. This app's own client always sends one."""
 
     def __init__(self):
-        super().__init__(require_nonce=True)
+        super().__init__(require_nonce=False)
 
     def exists_nonce(self, nonce, request):
         return bool(
@@ -320,4 +338,6 @@ def discovery_document(issuer: str) -> dict:
         "code_challenge_methods_supported": ["S256"],
         "claims_supported": [*ID_TOKEN_CLAIMS, "name", "email", "email_verified"],
         "prompt_values_supported": ["none", "login", "consent"],
+        # RP-Initiated Logout 1.0
+        "end_session_endpoint": f"{issuer}/oauth/end-session",
     }

@@ -151,6 +151,7 @@ def callback(name: str):
     meta = oidc_client.discover(provider)
     tokens = oidc_client.exchange(provider, meta, _callback_url(name), code, sign_in.code_verifier)
     claims = oidc_client.validate_id_token(provider, meta, tokens, sign_in.nonce)
+    claims = oidc_client.with_userinfo(provider, meta, tokens, claims)
     session_db = write_session()
     user = identities.user_for(session_db, provider, claims)
     session_db.execute(sa.update(SignIn).where(SignIn.id == sign_in.id).values(user_id=user.id))

@@ -40,7 +40,7 @@ PANE = ROOT / "plugin" / "taskpane"
 NGINX = os.environ.get("PA_NGINX") or shutil.which(
     "nginx", path=f"{os.environ.get('PATH', os.defpath)}:/usr/sbin:/sbin"
 )
-GUNICORN = os.environ.get("PA_GUNICORN", "-w 2 -k gthread --threads 8").split()
+GUNICORN = os.environ.get("PA_GUNICORN", "-w 2 --threads 8").split()  # worker: gunicorn.conf.py
 _LOOPBACK = ssl._create_unverified_context()  # noqa: S323 (our own self-signed cert, loopback)
 UPLOAD_MARGIN = 64 * 1024  # a multipart form's boundaries around the largest upload
 

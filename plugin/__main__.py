@@ -9,11 +9,26 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from werkzeug.serving import WSGIRequestHandler
+
 from . import create_app
 from .devcert import ensure_certificate
 from .jobs import start_local_worker
 from .store import schema
 from .store.db import engine_of
+
+
+class PathOnlyRequestHandler(WSGIRequestHandler):
+    """The development server's request log, with the path and without the query string
+    (sign-in codes travel in it)."""
+
+    def log_request(self, code="-", size="-"):
+        full = self.path
+        self.path = full.split("?", 1)[0]
+        try:
+            super().log_request(code, size)
+        finally:
+            self.path = full
 
 
 def main() -> None:
@@ -26,7 +41,13 @@ def main() -> None:
     print(
         f"Partnership Agreements on https://{host}:{port}  (database: {app.config['DATABASE_URL']})"
     )
-    app.run(host=host, port=port, ssl_context=(str(cert), str(key)), threaded=True)
+    app.run(
+        host=host,
+        port=port,
+        ssl_context=(str(cert), str(key)),
+        threaded=True,
+        request_handler=PathOnlyRequestHandler,
+    )
 
 
 if __name__ == "__main__":

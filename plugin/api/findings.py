@@ -70,10 +70,12 @@ def accept_finding(user: User, agreement_id: int, section_key: str, body: s.Acce
     errors=(403, 404, 409),
 )
 def withdraw_accepted_finding(user: User, agreement_id: int, section_key: str, code: str):
-    agreement, _ = _locked(agreement_id, user)
+    agreement, member = _locked(agreement_id, user)
     session, catalogue = get_session(), default_catalogue()
     catalogue.section(section_key, agreement.kind)
     state = store.load_state(session, agreement, catalogue)
-    taken = {(a.section_key, a.code) for a in findings_store.accepted(session, agreement)}
-    decision = rules.withdraw(state, section_key, code, taken)
+    taken = {
+        (a.section_key, a.code): a.party_id for a in findings_store.accepted(session, agreement)
+    }
+    decision = rules.withdraw(state, section_key, code, taken, member.party_id)
     findings_store.withdraw(session, agreement, decision, user)  # the wrapper commits

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, current_app, g, jsonify, request
 from pydantic import BaseModel
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
+from werkzeug.routing.exceptions import RoutingException
 
 from plugin.workflow.errors import DomainError
 
@@ -29,6 +30,21 @@ def problem(status: int, title: str, detail: str, **extra: object):
     return response
 
 
+def _methods_matching(methods: list[str]) -> list[str]:
+    """The methods for which a route matches this path with its converters satisfied.
+    Werkzeug checks the method before the converters, so a path whose id is out of range for
+    the route of one method still gathers the other routes' methods into a 405."""
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    allowed = []
+    for method in sorted(methods):
+        try:
+            adapter.match(request.path, method=method)
+        except (HTTPException, RoutingException):
+            continue
+        allowed.append(method)
+    return allowed
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(exc: DomainError):
@@ -43,6 +59,13 @@ def init_app(app: Flask) -> None:
         _rollback()
         if not request.path.startswith("/api/"):
             return exc
+        if isinstance(exc, MethodNotAllowed):
+            allowed = _methods_matching(exc.valid_methods or [])
+            if not allowed:  # e.g. an id beyond the converter's range: no such resource
+                return problem(404, "Not Found", "There is nothing at this address.")
+            response = problem(405, exc.name, f"This address answers {', '.join(allowed)}.")
+            response.headers["Allow"] = ", ".join(allowed)
+            return response
         detail = exc.description or exc.name
         if exc.code == 413:
             detail = "The request body is too large."

@@ -5,19 +5,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from annotated_types import Interval
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
 
+from plugin.workflow import names
 from plugin.workflow.text import refuse_unfit_characters
 
 Fit = AfterValidator(refuse_unfit_characters)
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Fit]
+# Names and titles: no control or format character (names.py), and not blank; the pattern says
+# so in the schema (the server checks it in Python: the class holds lone surrogates).
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    Fit,
+    AfterValidator(names.refuse_hidden_characters),
+    Field(json_schema_extra={"pattern": names.name_pattern()}),
+]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Key = Annotated[str, StringConstraints(max_length=60)]
 # The catalogue's kinds and levels (tests/api/test_openapi.py keeps the two in step).
@@ -25,7 +36,15 @@ Kind = Literal["partnership", "co_working"]
 Level = Literal["networking", "coordination", "cooperation", "collaboration"]
 MAX_TEXT = 50_000
 MAX_ID = 2**31 - 1  # database integer columns; larger numbers can name nothing
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _whole(value: object) -> object:
+    """JSON Schema counts 1.0 as an integer: take it as 1 (strict models refuse floats else)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Whole = Annotated[int, BeforeValidator(_whole)]
+Id = Annotated[int, Interval(ge=1, le=MAX_ID), BeforeValidator(_whole)]
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -34,6 +53,18 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 # Stored as naive UTC; sent as RFC 3339 with its zone ("2027-01-15T18:30:00Z").
 Timestamp = Annotated[dt.datetime, AfterValidator(_utc)]
+
+
+def _not_blank_pattern(excluded: str) -> str:
+    """A schema pattern: none of the `excluded` characters (a regex class body), and something
+    other than white space (the server strips it, then needs a character)."""
+    return f"^[^{excluded}]*[^{excluded}\\s][^{excluded}]*$"
+
+
+# What Fit (refuse_unfit_characters) refuses in one-line and free text, as a class body.
+UNFIT = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u202a-\u202e\u2066-\u2069"
+UNFIT_IN_SECTION_TEXT = "\x00-\x08\x0e-\x1f\ufffe\uffff\u202a-\u202e\u2066-\u2069"
+FreeText = Field(json_schema_extra={"pattern": _not_blank_pattern(UNFIT)})
 
 
 def section_text(text: str) -> str:
@@ -59,19 +90,44 @@ class AgreementCreate(In):
     title: Name
     kind: Kind
     level: Level
-    parties: list[PartyIn] = Field(min_length=2, max_length=20)
-    owner_party: int = Field(
-        default=0, ge=0, le=19, description="Which party (by position) you speak for"
+    parties: list[PartyIn] = Field(
+        min_length=2,
+        max_length=20,
+        json_schema_extra={"uniqueItems": True},
+        description="Each party's name must differ from the others' when compared by its Unicode "
+        "confusable skeleton (UTS #39) after NFKC and case folding: 'Police' and 'POLICE' or "
+        "'Pоlice' (Cyrillic о) are one name (else 422)",
+    )
+    owner_party: Whole = Field(
+        default=0,
+        ge=0,
+        le=19,
+        description="Which party (by position) you speak for: less than the number of parties",
     )
 
 
 class SectionPut(In):
-    base_revision: int = Field(
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["fields"], "properties": {"fields": {"type": "object"}}},
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+            ]
+        }
+    )
+
+    base_revision: Whole = Field(
         ge=0, le=MAX_ID, description="The revision this edit is based on; 0 for a new section"
     )
     fields: dict[str, Any] | None = None
     text: (
-        Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(section_text)] | None
+        Annotated[
+            str,
+            StringConstraints(max_length=MAX_TEXT),
+            AfterValidator(section_text),
+            Field(json_schema_extra={"pattern": f"^[^{UNFIT_IN_SECTION_TEXT}]*$"}),
+        ]
+        | None
     ) = Field(default=None, description="The clause text; omitted: rendered from the fields")
     source: Literal["pane", "document", "import"] = "pane"
 
@@ -94,7 +150,7 @@ class ChangeRequestCreate(In):
     party_id: Id
     revision_sha256: Sha256
     comment: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), Fit
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), Fit, FreeText
     ]
 
 
@@ -103,7 +159,7 @@ class AcceptedFindingCreate(In):
         str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$", max_length=120)
     ]
     reason: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), Fit
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), Fit, FreeText
     ]
 
 

@@ -6,12 +6,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from .schemas import In, Name, Out, Timestamp
+from .schemas import In, Name, Out, Timestamp, Whole
 
 
 class TokenCreate(In):
     label: Name = Field(max_length=100, description="What the token is for, e.g. 'nightly export'")
-    days: int = Field(default=30, ge=1, le=365, description="Lifetime in days")
+    days: Whole = Field(default=30, ge=1, le=365, description="Lifetime in days")
 
 
 class TokenOut(Out):

@@ -19,6 +19,7 @@ from plugin.workflow.names import party_name_key
 
 from . import audit
 from . import findings as accepted_findings
+from .audit_rows import fields_sha256
 from .models import Agreement, Approval, ChangeRequest, Member, Party, Revision, User, utcnow
 
 
@@ -371,5 +372,6 @@ def _event_kind(effect: wf.Effect) -> str:
 def _event_data(effect: wf.Effect) -> dict:
     data = dataclasses.asdict(effect)
     if isinstance(effect, wf.RevisionAdded):
-        data["revision"].pop("fields")  # the revision row keeps them; the event keeps the hash
+        # The revision row keeps the fields; the event keeps their hash (audit verify checks it).
+        data["revision"]["fields_sha256"] = fields_sha256(data["revision"].pop("fields"))
     return data

@@ -5,6 +5,8 @@ event (which the keyed chain protects), is reported in words.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 
 import sqlalchemy as sa
@@ -15,11 +17,18 @@ from plugin.workflow.text import normalise, text_sha256
 from .models import Agreement, Approval, ChangeRequest, Event, Member, Party, Revision
 
 
+def fields_sha256(fields: dict) -> str:
+    """The hash a revision's event keeps of its fields (canonical JSON: sorted keys, no spaces)."""
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 class _Replay:
     """The rows the events imply, built by folding the events in order."""
 
     def __init__(self) -> None:
-        self.version, self.status = 1, "drafting"
+        self.version, self.status, self.title = 1, "drafting", None
+        self.fields: dict[tuple[str, int], str | None] = {}  # None: an older event without it
         self.parties: set[tuple[int, str]] = set()
         self.members: Counter = Counter()
         self.revisions: dict[tuple[str, int], tuple] = {}
@@ -36,6 +45,7 @@ class _Replay:
         match event.kind:
             case "agreement_created":
                 self.parties = {(p["id"], p["name"]) for p in d["parties"]}
+                self.title = d["title"]
                 owner = d.get("owner")
                 if owner:
                     self.members[(owner["user_id"], owner["party_id"], owner["role"])] += 1
@@ -43,11 +53,14 @@ class _Replay:
                 self.members[(d["user_id"], d["party_id"], d["role"])] += 1
             case "member_removed":
                 self.members[(d["user_id"], d["party_id"], d["role"])] -= 1
+                for section in d.get("approvals_ended", ()):  # absent from older events
+                    self._end(section, d["party_id"])
             case "revision_added":
                 r = d["revision"]
                 key = (r["section"], r["number"])
                 self.revisions[key] = (r["text"], r["sha256"], r["source"], self.version)
                 self.revisions[key] += (event.actor_id,)
+                self.fields[key] = r.get("fields_sha256")
             case "approval_given":
                 a = d["approval"]
                 self._end(a["section"], a["party_id"])
@@ -100,6 +113,8 @@ def row_problems(session: Session, agreement: Agreement, events: list[Event]) ->
             f"the agreement is {agreement.status} version {agreement.version}, "
             f"but its events say {replay.status} version {replay.version}"
         )
+    if agreement.title != replay.title:
+        problems.append("the agreement's title differs from the one it was created with")
     parties = {
         (p.id, p.name) for p in session.scalars(sa.select(Party).where(Party.agreement_id == aid))
     }
@@ -133,6 +148,8 @@ def _revision_problems(session: Session, aid: int, replay: _Replay) -> list[str]
             problems.append(f"{name} has no event")
         elif expected != (r.text, r.sha256, r.source, r.version, r.author_id):
             problems.append(f"{name} differs from its event")
+        elif replay.fields[(r.section_key, r.number)] not in (None, fields_sha256(r.fields)):
+            problems.append(f"{name}: its fields differ from its event")
     for r in rows:
         if r.current != (r.number == newest[r.section_key]):
             problems.append(f"revision {r.number} of '{r.section_key}' is wrongly marked current")

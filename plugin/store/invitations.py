@@ -18,7 +18,7 @@ from plugin.workflow import roles
 from plugin.workflow.errors import Conflict, Gone, NotFound
 
 from . import audit
-from .models import Agreement, Invitation, Member, User, utcnow
+from .models import Agreement, Approval, Invitation, Member, User, utcnow
 
 
 def _digest(token: str) -> str:
@@ -34,17 +34,19 @@ def _party_name(agreement: Agreement, party_id: int) -> str:
 
 
 def party_has_approver(session: Session, agreement_id: int, party_id: int) -> bool:
-    return (
-        session.scalar(
-            sa.select(sa.func.count())
-            .select_from(Member)
-            .where(
-                Member.agreement_id == agreement_id,
-                Member.party_id == party_id,
-                Member.role.in_(("approver", "owner")),
-            )
+    return approvers_of(session, agreement_id, party_id) > 0
+
+
+def approvers_of(session: Session, agreement_id: int, party_id: int) -> int:
+    """How many members speak for the party with authority (approvers, and the owner)."""
+    return session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Member)
+        .where(
+            Member.agreement_id == agreement_id,
+            Member.party_id == party_id,
+            Member.role.in_(("approver", "owner")),
         )
-        > 0
     )
 
 
@@ -137,7 +139,8 @@ def revoke(session: Session, agreement: Agreement, actor: Member, invitation_id:
 
 
 def remove_member(session: Session, agreement: Agreement, actor: Member, member_id: int) -> None:
-    """Remove a member. Raises NotFound, Forbidden, or Conflict for the agreement's owner."""
+    """Remove a member; their approvals in force end with them. Raises NotFound, Forbidden, or
+    Conflict for the agreement's owner or a party's last approver."""
     member = session.scalar(
         sa.select(Member).where(Member.id == member_id, Member.agreement_id == agreement.id)
     )
@@ -146,13 +149,35 @@ def remove_member(session: Session, agreement: Agreement, actor: Member, member_
     if member.role == "owner":
         raise Conflict("The agreement's owner cannot be removed.")
     require_manage(session, agreement, actor, member.party_id)
+    roles.require_party_keeps_an_approver(
+        member.role,
+        approvers_of(session, agreement.id, member.party_id),
+        _party_name(agreement, member.party_id),
+    )
+    in_force = (
+        Approval.agreement_id == agreement.id,
+        Approval.version == agreement.version,
+        Approval.party_id == member.party_id,
+        Approval.user_id == member.user_id,
+        Approval.active,
+    )
+    ended = sorted(session.scalars(sa.select(Approval.section_key).where(*in_force)))
+    if ended:
+        session.execute(
+            sa.update(Approval).where(*in_force).values(active=False, ended_at=utcnow())
+        )
     session.delete(member)
     agreement.change_counter += 1
     audit.append(
         session,
         agreement.id,
         "member_removed",
-        {"user_id": member.user_id, "party_id": member.party_id, "role": member.role},
+        {
+            "user_id": member.user_id,
+            "party_id": member.party_id,
+            "role": member.role,
+            "approvals_ended": ended,
+        },
         actor.user_id,
     )
 

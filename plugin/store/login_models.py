@@ -74,6 +74,8 @@ class OAuthClient(Base):
     secret_hash: Mapped[str] = mapped_column(sa.String(64))
     name: Mapped[str] = mapped_column(sa.String(200))
     redirect_uris: Mapped[list] = mapped_column(sa.JSON)
+    # Where RP-initiated logout may send the browser back to (exact match); null: nowhere.
+    post_logout_redirect_uris: Mapped[list | None] = mapped_column(sa.JSON)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

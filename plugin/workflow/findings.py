@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .state import AgreementState, MustFinding
 
 MAX_REASON = 2000
@@ -68,13 +68,23 @@ def accept(
 
 
 def withdraw(
-    state: AgreementState, section: str, code: str, accepted: set[tuple[str, str]]
+    state: AgreementState,
+    section: str,
+    code: str,
+    accepted: dict[tuple[str, str], int],
+    party_id: int,
 ) -> FindingAcceptanceWithdrawn:
-    """Take back an acceptance (`accepted` holds the (section, code) pairs accepted now).
+    """Take back an acceptance (`accepted` maps the (section, code) pairs accepted now to the
+    party that recorded each); only an approver of that party (`party_id`) may take it back.
 
-    Raises NotFound when there is none, Conflict when the agreement is final."""
+    Raises NotFound when there is none, Forbidden for another party, Conflict when final."""
     _drafting(state)
     title = _title(state, section)
     if (section, code) not in accepted:
         raise NotFound(f"No reason to accept '{code}' on '{title}' is recorded.")
+    if accepted[(section, code)] != party_id:
+        raise Forbidden(
+            f"Another party recorded the reason to accept '{code}' on '{title}': "
+            "only its approvers may withdraw it."
+        )
     return FindingAcceptanceWithdrawn(section, code)

@@ -8,14 +8,15 @@
   approver of its own, the owner stands in for it.
 
 Each party controls who speaks for it: once party P has an approver (or the owner speaks for P),
-only P's approvers invite people to P, revoke P's invitations or remove P's members.
+only P's approvers invite people to P, revoke P's invitations or remove P's members; and P's last
+approver can neither leave nor be removed (else the owner could seat P's next approver).
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from .errors import Forbidden
+from .errors import Conflict, Forbidden
 
 Role = Literal["viewer", "editor", "approver", "owner"]
 ROLES: tuple[Role, ...] = ("viewer", "editor", "approver", "owner")
@@ -80,3 +81,13 @@ def require_manage_party(
             f"{party_name} has its own approver now: only its approvers decide who speaks for it."
         )
     raise Forbidden(f"Only {party_name}'s approvers decide who speaks for it.")
+
+
+def require_party_keeps_an_approver(role: str, approvers: int, party_name: str) -> None:
+    """Raise Conflict when removing a member with `role` from a party with `approvers`
+    approvers would leave the party without one."""
+    if speaks_with_authority(role) and approvers <= 1:
+        raise Conflict(
+            f"This is {party_name}'s last approver: a party keeps at least one. "
+            f"Invite another approver for {party_name} first."
+        )

@@ -131,9 +131,15 @@ def test_a_must_finding_blocks_finalising_until_accepted_with_a_reason(make_call
     assert _section(state, AIMS)["findings"][0]["accepted"]["reason"] == reason
     assert state["readiness"] == {"ready": True, "missing": []}
 
+    # Only the party that recorded it may withdraw it: another party's approver (the owner) may
+    # not, and nothing changes.
+    tag = owner.get(f"/agreements/{aid}").headers["ETag"]
+    refused = owner.delete(f"{accept}/{MUST}")
+    assert refused.status_code == 403 and "Another party recorded" in refused.json["detail"]
+    assert owner.get(f"/agreements/{aid}", headers={"If-None-Match": tag}).status_code == 304
     # Withdrawn, it blocks again; the record of both stays in the audit trail.
-    assert owner.delete(f"{accept}/{MUST}").status_code == 204
-    assert owner.delete(f"{accept}/{MUST}").status_code == 404
+    assert police.delete(f"{accept}/{MUST}").status_code == 204
+    assert police.delete(f"{accept}/{MUST}").status_code == 404
     assert owner.get(f"/agreements/{aid}").json["readiness"]["ready"] is False
     assert owner.post(f"/agreements/{aid}/finalise").status_code == 409
 

@@ -2,6 +2,7 @@
 
 import http.client
 import logging
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -253,6 +254,25 @@ CASES = [
         422,
     ),
     (
+        "create: same party in Cyrillic look-alikes (UTS 39 skeleton)",
+        "post",
+        "/..",
+        _create("Police", "P\u043elice"),
+        422,
+    ),
+    ("create: zero-width space in a party name", "post", "/..", _create("A", "Po\u200blice"), 422),
+    ("create: BOM in a party name", "post", "/..", _create("\ufeffA", "B"), 422),
+    ("create: C1 control in a party name", "post", "/..", _create("A", "B\x85C"), 422),
+    ("create: C0 control (tab) in a party name", "post", "/..", _create("A", "B\tC"), 422),
+    (
+        "create: zero-width joiner in a title",
+        "post",
+        "/..",
+        {**_create("A", "B"), "title": "Youth\u200dwork"},
+        422,
+    ),
+    ("create: C1 control in a title", "post", "/..", {**_create("A", "B"), "title": "T\x9b"}, 422),
+    (
         "create: same party, decomposed accent",
         "post",
         "/..",
@@ -392,3 +412,42 @@ def test_a_chunked_body_over_the_limit_is_refused_and_changes_nothing(
         owner.get(f"/agreements/{agreement['id']}", headers={"If-None-Match": etag}).status_code
         == 304
     )
+
+
+def _api_routes(app):
+    """Each API route's path with its ids filled in (by `fill`), and its methods."""
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/") and rule.arguments:
+            yield rule, sorted(rule.methods - {"HEAD", "OPTIONS"})
+
+
+def test_every_route_answers_404_for_an_id_beyond_the_range(app, make_caller):
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    checked = 0
+    for rule, methods in _api_routes(app):
+        for big in [n for n in rule.arguments if n.endswith("_id") or n == "number"]:
+            values = {n: agreement["id"] for n in rule.arguments if n != big}
+            values |= {"section_key": "aims", "code": "aims.x", "n": 1, "version": 1, big: 2**70}
+            path = rule.rule
+            for name in rule.arguments:
+                path = re.sub(rf"<[^>]*:?{name}>", str(values.get(name, 1)), path)
+            for method in methods:
+                response = owner.open(path.removeprefix("/api/v1"), method=method)
+                assert response.status_code == 404, (method, path, response.status_code)
+                checked += 1
+    assert checked >= 15
+
+
+def test_every_405_says_which_methods_are_allowed(app, make_caller):
+    owner = make_caller()
+    agreement = create_agreement(owner)
+    for rule, methods in _api_routes(app):
+        path = re.sub(r"<int[^>]*>", str(agreement["id"]), rule.rule)
+        path = re.sub(r"<[^>]*>", "aims", path).removeprefix("/api/v1")
+        for method in {"GET", "PUT", "PATCH", "DELETE", "POST"} - set(methods):
+            response = owner.open(path, method=method)
+            if response.status_code == 405:
+                allowed = {m.strip() for m in response.headers["Allow"].split(",")}
+                assert set(methods) <= allowed, (method, path, allowed)
+                assert response.content_type == "application/problem+json"

@@ -83,6 +83,8 @@ REMOVE = [
     ("editor A", "viewer A", 403),
     ("approver B", "viewer A", 403),
     ("approver A", "owner", 409),  # the agreement keeps its owner
+    ("approver B", "approver B", 409),  # B's last approver cannot leave it
+    ("approver A", "approver A", 204),  # A keeps the owner as an approver
 ]
 
 
@@ -181,3 +183,46 @@ def test_invitation_link_lands_on_the_pane_with_the_token_in_the_fragment(app, c
     assert link.headers["Cache-Control"] == "no-store"
     old_route = people["viewer A"].post(f"/invitations/{token}/accept")
     assert old_route.status_code in (404, 405)  # tokens never travel in a URL path
+
+
+def test_a_partys_last_approver_cannot_leave_and_a_removed_members_approvals_end(cast, make_caller):
+    aid, parties, people = cast
+    state = _state(people["owner"], aid)
+    lone = next(m for m in state["members"] if m["user"]["id"] == people["approver B"].id)
+    refused = people["approver B"].delete(f"/agreements/{aid}/members/{lone['id']}")
+    assert refused.status_code == 409 and "last approver" in refused.json["detail"]
+    assert _state(people["owner"], aid) == state
+
+    # B's approver approves a section; a second approver of B then removes the first.
+    key = state["sections"][0]["key"]
+    section = f"/agreements/{aid}/sections/{key}"
+    sha = people["owner"].put(section, json={"base_revision": 0, "text": "We meet monthly."})
+    sha = sha.json["revision"]["sha256"]
+    given = people["approver B"].post(
+        f"{section}/approvals", json={"party_id": parties["B"], "revision_sha256": sha}
+    )
+    assert given.status_code == 201, given.json
+    link = people["approver B"].post(
+        f"/agreements/{aid}/invitations", json={"party_id": parties["B"], "role": "approver"}
+    )
+    second = make_caller("second approver B")
+    assert second.post("/invitations/accept", json={"token": link.json["token"]}).status_code == 200
+    before = _state(second, aid)
+    assert [a["party_id"] for a in before["sections"][0]["approvals"]] == [parties["B"]]
+    missing_before = before["readiness"]["missing"]
+
+    assert second.delete(f"/agreements/{aid}/members/{lone['id']}").status_code == 204
+    after = _state(second, aid)
+    assert after["sections"][0]["approvals"] == []  # the departed approver's approval ended
+    b_name = next(p["name"] for p in after["parties"] if p["id"] == parties["B"])
+    missing_for_b = [m for m in after["readiness"]["missing"] if m.startswith(b_name)]
+    assert len(missing_for_b) == 1 + len(
+        [m for m in missing_before if m.startswith(b_name)]
+    )  # the readiness drops: B no longer approves that wording
+    history = second.get(f"{section}/revisions").json["revisions"][0]["approvals"]
+    assert [(a["party_id"], a["active"]) for a in history] == [(parties["B"], False)]
+    assert history[0]["ended_at"] is not None
+    events = second.get(f"/agreements/{aid}/events").json
+    assert events["chain"]["valid"] is True, events["chain"]
+    removed = [e for e in events["events"] if e["kind"] == "member_removed"][-1]
+    assert removed["data"]["approvals_ended"] == [key]

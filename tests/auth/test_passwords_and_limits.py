@@ -92,6 +92,23 @@ def test_brute_force_on_one_account_is_stopped(make_app, caplog):
     assert try_password(client, account(app), PASSWORD, ip="10.0.0.2").status_code == 302
 
 
+def test_a_stranger_elsewhere_cannot_lock_the_owner_out(make_app):
+    app = make_app(LOGIN_MAX_FAILURES_PER_ACCOUNT=3, LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES=6)
+    email = account(app)
+    client = app.test_client()
+    assert try_password(client, email, PASSWORD, ip="10.1.1.1").status_code == 302  # the owner
+    for n in range(3):
+        assert try_password(client, email, f"guess {n}", ip="10.6.6.6").status_code == 401
+    assert try_password(client, email, PASSWORD, ip="10.6.6.6").status_code == 429  # the stranger
+    assert try_password(client, email, PASSWORD, ip="10.1.1.2").status_code == 302  # the owner
+    # Spread over many addresses, guesses reach the account's ceiling: new addresses are refused,
+    # but the owner's usual address still gets in.
+    for n in range(6):
+        try_password(client, email, f"guess {n}", ip=f"10.7.7.{n}")
+    assert try_password(client, email, PASSWORD, ip="10.8.8.8").status_code == 429
+    assert try_password(client, email, PASSWORD, ip="10.1.1.1").status_code == 302
+
+
 def test_brute_force_from_one_address_is_stopped(make_app):
     app = make_app(LOGIN_MAX_FAILURES_PER_IP=4)
     client = app.test_client()

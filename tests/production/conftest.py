@@ -68,7 +68,7 @@ def stack(production_database, tmp_path):
     # is not under pytest's own folder (0700).
     run = Path(tempfile.mkdtemp(prefix="pa-production-"))
     try:
-        with Stack(run, env, gunicorn_args=["-w", "1", "-k", "gthread", "--threads", "8"]) as s:
+        with Stack(run, env, gunicorn_args=["-w", "1", "--threads", "8"]) as s:
             yield s
     finally:
         shutil.rmtree(run, ignore_errors=True)

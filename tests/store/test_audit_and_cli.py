@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from plugin.store.db import get_session
-from plugin.store.models import ApiToken, Approval, ChangeRequest, Event, Member, User
+from plugin.store.models import ApiToken, Approval, ChangeRequest, Event, Member, Revision, User
 from plugin.workflow.state import Party
 from tests.conftest import create_agreement, new_user
 
@@ -188,6 +188,26 @@ def test_revision_rewritten_with_a_matching_hash_still_fails_verify(app, make_ca
         h=text_sha256("We owe nothing."),
     )
     _broken(owner, runner, aid, "differs from its event")
+
+
+def test_edited_revision_fields_fail_verify(app, make_caller, runner):
+    owner, agreement = _busy_agreement(make_caller)
+    aid = agreement["id"]
+    with app.app_context():
+        session = get_session()
+        row = session.scalar(
+            sa.select(Revision).where(Revision.agreement_id == aid).order_by(Revision.id)
+        )
+        row.fields = {**row.fields, "forged": "We owe nothing."}
+        session.commit()
+    _broken(owner, runner, aid, "its fields differ from its event")
+
+
+def test_edited_agreement_title_fails_verify(app, make_caller, runner):
+    owner, agreement = _busy_agreement(make_caller)
+    aid = agreement["id"]
+    _sql(app, "UPDATE agreements SET title = 'Something else' WHERE id = :a", a=aid)
+    _broken(owner, runner, aid, "title differs")
 
 
 def test_forged_approval_row_fails_verify(app, make_caller, runner):

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from plugin.workflow import findings, rules
-from plugin.workflow.errors import Conflict, InvalidInput, NotFound
+from plugin.workflow.errors import Conflict, Forbidden, InvalidInput, NotFound
 from plugin.workflow.state import MustFinding, apply_all
 from tests.workflow.test_rules import approve_all, state_with
 
@@ -55,11 +55,13 @@ def test_accepting_checks_the_finding_the_reason_and_the_status():
         findings.accept(replace(state, status="final"), "aims", GAP.code, 2, "R.")
 
 
-def test_withdrawing_needs_a_recorded_acceptance():
+def test_withdrawing_needs_a_recorded_acceptance_by_ones_own_party():
     state = ready_but_for(replace(GAP, accepted=True))
-    taken = {("aims", GAP.code)}
-    assert findings.withdraw(state, "aims", GAP.code, taken) == findings.FindingAcceptanceWithdrawn(
-        "aims", GAP.code
-    )
+    taken = {("aims", GAP.code): 2}
+    assert findings.withdraw(
+        state, "aims", GAP.code, taken, 2
+    ) == findings.FindingAcceptanceWithdrawn("aims", GAP.code)
+    with pytest.raises(Forbidden, match="Another party recorded"):
+        findings.withdraw(state, "aims", GAP.code, taken, 1)
     with pytest.raises(NotFound):
-        findings.withdraw(state, "aims", GAP.code, set())
+        findings.withdraw(state, "aims", GAP.code, {}, 2)
