@@ -1,14 +1,14 @@
 """post-logout redirect URIs of the built-in provider's clients (#15, RP-initiated logout)
 
-Revision ID: 0005_post_logout
-Revises: 0004
+Revision ID: 0008_post_logout
+Revises: 0007_mail_and_jobs
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_post_logout"
-down_revision = "0004"
+revision = "0008_post_logout"
+down_revision = "0007_mail_and_jobs"
 branch_labels = None
 depends_on = None
 
