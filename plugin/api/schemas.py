@@ -85,6 +85,13 @@ class SectionPut(In):
 class ApprovalCreate(In):
     party_id: Id
     revision_sha256: Sha256
+    confirms_authority: Literal[True] = Field(
+        description="Must be true: the approver has authority to agree this for their party"
+    )
+    job_title: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), Fit]
+        | None
+    ) = Field(None, description="The approver's job title, kept on their membership")
 
 
 class ChangeRequestCreate(In):
@@ -149,6 +156,7 @@ class MemberOut(Out):
     user: UserOut
     party_id: int
     role: str
+    job_title: str | None = Field(None, description="Set when they first approve (null until)")
 
 
 class RevisionBrief(Out):

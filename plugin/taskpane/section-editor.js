@@ -187,10 +187,16 @@ export function createSectionEditor({ pane, api, refresh, remember, writeToDocum
 
   async function approve() {
     const section = currentSection();
+    const authority = view.readAuthority();
+    if (!authority.confirmed) {
+      throw new ApiError(422, "Tick the box to confirm you have authority to agree this.");
+    }
     await onCurrentWording(() =>
       api.approve(pane.agreement.id, section.key, {
         party_id: pane.agreement.my_party_id,
         revision_sha256: section.revision.sha256,
+        confirms_authority: true,
+        ...(authority.jobTitle ? { job_title: authority.jobTitle } : {}),
       }),
     );
     await refresh();

@@ -514,6 +514,7 @@ export function renderAudit(list, agreement) {
  */
 export function renderSection(agreement, section, guidance, values, draft) {
   $("section-title").textContent = section.title;
+  $("confirms-authority").checked = false;
   const status = sectionStatus(agreement, section);
   $("section-status").textContent = status.words;
   $("section-status").className = `badge status-${status.code}`;
@@ -576,6 +577,8 @@ export function renderSectionState(agreement, section) {
   const mine = agreement.my_party_id;
   const myName = partyName(agreement, mine);
   $("approve").hidden = !mayApprove || approving.has(mine);
+  $("authority-field").hidden = $("approve").hidden;
+  $("authority-words").textContent = `I have authority to agree this for ${myName}`;
   $("approve").textContent =
     `Approve revision ${section.revision ? section.revision.number : ""} for ${myName}`;
   $("withdraw").hidden =
@@ -682,6 +685,14 @@ export function renderPreview({ text, findings, problem }) {
   $("preview-findings").replaceChildren(
     ...findingItems(shownAgreement, sortedFindings(findings || []), { preview: true }),
   );
+}
+
+/** The approver's confirmation of their authority, and their job title if they gave one. */
+export function readAuthority() {
+  return {
+    confirmed: $("confirms-authority").checked,
+    jobTitle: $("approver-job-title").value.trim(),
+  };
 }
 
 /** What the user has in the editor now. */

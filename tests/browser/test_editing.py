@@ -41,6 +41,7 @@ def test_approving_a_wording_that_moved_on_shows_the_new_one(pane_user, live_ser
     # The pane is hidden, so it does not poll: only the failed approval can bring the news.
     joe.page.evaluate("Object.defineProperty(document, 'hidden', {get: () => true})")
     assert api.put(aims, json={"base_revision": 1, "text": "Second wording."}).is_success
+    joe.page.get_by_label(re.compile("^I have authority to agree this for ")).check()
     approve.click()
     expect(joe.page.get_by_role("alert")).to_contain_text("has moved on")
     expect(joe.page.get_by_role("button", name=re.compile("^Approve revision 2"))).to_be_visible()

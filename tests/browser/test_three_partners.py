@@ -191,6 +191,7 @@ def draft_section(page, key: str, words: str) -> None:
 
 def approve_section(page, key: str) -> None:
     open_section(page, key)
+    page.get_by_label(re.compile("^I have authority to agree this for ")).check()
     page.get_by_role("button", name=re.compile(r"^Approve revision")).click()
     expect(page.get_by_role("status")).to_have_text(re.compile(r"^You approved revision"))
     back_to_sections(page)

@@ -85,7 +85,7 @@ def approve_all(partners: Partners) -> None:
             }:
                 ok = caller.post(
                     f"/agreements/{partners.id}/sections/{section['key']}/approvals",
-                    json={"party_id": party, "revision_sha256": section["revision"]["sha256"]},
+                    json={"party_id": party, "revision_sha256": section["revision"]["sha256"], "confirms_authority": True},
                 )
                 assert ok.status_code == 201, ok.json
 
