@@ -95,7 +95,11 @@ def test_approval_of_an_outdated_hash_is_refused(make_caller):
     put(owner, agreement, base=1, text="New.")
     response = owner.post(
         f"/agreements/{agreement['id']}/sections/{ROLES}/approvals",
-        json={"party_id": agreement["my_party_id"], "revision_sha256": old, "confirms_authority": True},
+        json={
+            "party_id": agreement["my_party_id"],
+            "revision_sha256": old,
+            "confirms_authority": True,
+        },
     )
     assert response.status_code == 409 and response.json["current"]["text"] == "New."
 

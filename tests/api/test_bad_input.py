@@ -103,7 +103,12 @@ CASES = [
         "job title too long",
         "post",
         ROLES + "/approvals",
-        {"party_id": "mine", "revision_sha256": SHA, "confirms_authority": True, "job_title": "x" * 81},
+        {
+            "party_id": "mine",
+            "revision_sha256": SHA,
+            "confirms_authority": True,
+            "job_title": "x" * 81,
+        },
         422,
     ),
     (

@@ -32,7 +32,12 @@ def _busy_agreement(make_caller):
     path = f"/agreements/{agreement['id']}/sections/roles_and_responsibilities"
     sha = owner.put(path, json={"base_revision": 0, "text": "First."}).json["revision"]["sha256"]
     owner.post(
-        f"{path}/approvals", json={"party_id": agreement["my_party_id"], "revision_sha256": sha, "confirms_authority": True}
+        f"{path}/approvals",
+        json={
+            "party_id": agreement["my_party_id"],
+            "revision_sha256": sha,
+            "confirms_authority": True,
+        },
     )
     owner.put(path, json={"base_revision": 1, "text": "Second."})
     return owner, agreement
