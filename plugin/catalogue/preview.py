@@ -20,9 +20,9 @@ from .loader import check_section_file, load_catalogue
 # The shipped templates' layout, measured with LibreOffice (tests/documents/test_page_counts.py
 # checks the estimate against the real PDF): words of clause text on a page of A4, what each
 # section's heading costs, and the summary with its contents and the signing page.
-WORDS_PER_PAGE = 720
+WORDS_PER_PAGE = 750
 HEADING_WORDS = 40
-OPENING_WORDS = 300  # the summary and contents, before the first clause
+OPENING_WORDS = 200  # the summary and contents, before the first clause
 PARTY_WORDS = 60  # each party's lines on the summary and the signing page
 
 

@@ -312,17 +312,46 @@ def _summary(doc) -> None:
 
 
 def _contents(doc) -> None:
+    """The core sections on the left, the annexes and the closing parts on the right."""
     doc.add_paragraph("Contents", "Heading 2")
-    doc.add_paragraph("{%p for section in core_sections %}")
-    doc.add_paragraph("{{ section.number }}  {{ section.title }}", "PA Contents")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p if annex_sections %}")
-    doc.add_paragraph("Annexes", "PA Contents Part")
-    doc.add_paragraph("{%p for section in annex_sections %}")
-    doc.add_paragraph("{{ section.number }}  {{ section.title }}", "PA Contents")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("Signing page and approval certificate", "PA Contents Part")
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    for column in table._tbl.tblGrid.gridCol_lst:
+        column.w = Cm(8.6)
+    table._tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    table._tbl.tblPr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="120" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
+    core, annexes = table.rows[0].cells
+    for cell, lines in (
+        (
+            core,
+            [
+                ("{%p for section in core_sections %}", "PA Contents"),
+                ("{{ section.number }}  {{ section.title }}", "PA Contents"),
+                ("{%p endfor %}", "PA Contents"),
+            ],
+        ),
+        (
+            annexes,
+            [
+                ("{%p if annex_sections %}", "PA Contents"),
+                ("Annexes", "PA Contents Part"),
+                ("{%p for section in annex_sections %}", "PA Contents"),
+                ("{{ section.number }}  {{ section.title }}", "PA Contents"),
+                ("{%p endfor %}", "PA Contents"),
+                ("{%p endif %}", "PA Contents"),
+                ("Signing page and approval certificate", "PA Contents Part"),
+            ],
+        ),
+    ):
+        cell.width = Cm(8.6)
+        cell.paragraphs[0].text, cell.paragraphs[0].style = lines[0]
+        for text, style in lines[1:]:
+            cell.add_paragraph(text, style)
 
 
 def _grid(doc, words: dict) -> None:
