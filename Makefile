@@ -45,6 +45,7 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
 	$(PY) bench/document_render.py
+	$(PY) bench/document_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -103,7 +103,8 @@ def example_data(kind: str, final: bool = True) -> DocumentData:
         final=final,
         approvals=approvals if final else (),
         party_ids=tuple(p.id for p in parties),
-        finalised_by=f"{first[0]}, {first[1]} ({parties[0].name})" if first and final else "",
+        finalised_by=f"{first[0]}, {first[1]}" if first and final else "",
+        finalised_for=parties[0].name if first and final else "",
     )
 
 

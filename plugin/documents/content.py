@@ -87,7 +87,8 @@ class DocumentData:
     omitted: tuple[str, ...] = ()  # titles of optional sections left out of a final
     party_ids: tuple[int, ...] = ()  # the parties' ids, as the sections' fields name them
     time_zone: str = "Europe/London"  # dates shown to people (settings TIME_ZONE)
-    finalised_by: str = ""  # "Name, job title (party)" of who finalised
+    finalised_by: str = ""  # "Name, job title" of who finalised
+    finalised_for: str = ""  # the party they finalised as a member of
 
 
 def fingerprint(data: DocumentData) -> str:
@@ -244,7 +245,7 @@ def context(data: DocumentData) -> dict:
         "annex_sections": numbered[len(core) :],
         "fingerprint": fp,
         "finalised_at": finalised if data.final else "",
-        "finalised_by": data.finalised_by,
+        "finalised_by": _finaliser(data, orgs),
         "time_zone": f"{data.time_zone} ({cert.zone_label(local)}, {cert.offset_of(local)})",
         "certificate_intro": (
             f"Every {person} approved every section below for their "
@@ -272,6 +273,12 @@ def context(data: DocumentData) -> dict:
             "text differs."
         ),
     }
+
+
+def _finaliser(data: DocumentData, orgs: dict[str, str]) -> str:
+    """'Name, job title (organisation)' of who finalised; '' when not recorded."""
+    org = orgs.get(data.finalised_for, data.finalised_for)
+    return f"{data.finalised_by} ({org})" if data.finalised_by and org else data.finalised_by
 
 
 def _short_party(name: str) -> str:

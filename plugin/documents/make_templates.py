@@ -422,7 +422,7 @@ def build(kind: str) -> Document:
         "The annexes hold the working detail behind the core agreement. They are part of it and "
         "were approved in the same way.",
         "PA Clause",
-    )
+    ).paragraph_format.keep_with_next = True
     _section_block(doc, "annex_sections")
     doc.add_paragraph("{%p endif %}")
 

@@ -10,6 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+OPENINGS = {"Annexes", "Signed for the partners", "Signed for the workers"}
+
 
 @dataclass(frozen=True)
 class PageCounts:
@@ -17,12 +19,7 @@ class PageCounts:
     annexes_from: int | None  # the page the annexes begin on (None: no annexes)
     signing_from: int
     certificate_from: int
-
-    @property
-    def core(self) -> int:
-        """Pages from the summary to the last core section (the page where the annexes begin
-        counts, as the core ends on it); without annexes, up to the signing page."""
-        return self.annexes_from or self.signing_from
+    core: int  # pages from the summary to the last core section
 
     @property
     def certificate(self) -> int:
@@ -57,4 +54,9 @@ def page_counts(pdf: bytes) -> PageCounts:
         raise ValueError("no signing page or approval certificate found")
     # The contents on page 1 lists "Annexes" too: look from page 2 on.
     annexes = _first(pages[1:], "Annexes")
-    return PageCounts(len(pages), annexes + 1 if annexes else None, signing, certificate)
+    annexes = annexes + 1 if annexes else None
+    end = annexes or signing
+    # The core ends on the page before when that part opens its page (under the header line).
+    opening = [line.strip() for line in pages[end - 1].splitlines() if line.strip()][1:2]
+    core = end - 1 if opening and opening[0] in OPENINGS else end
+    return PageCounts(len(pages), annexes, signing, certificate, core)

@@ -180,7 +180,7 @@ def final_data(
         ]
     return DocumentData(
         **_heading(catalogue, agreement, origin, time_zone),
-        finalised_by=_finaliser(session, agreement, finalised_by, titles),
+        **_finaliser(session, agreement, finalised_by, titles),
         version=version,
         sections=tuple(sections),
         date=finalised_at,
@@ -201,11 +201,11 @@ def _job_titles(session: Session, agreement_id: int) -> dict[int, str]:
 
 def _finaliser(
     session: Session, agreement: Agreement, user_id: int | None, titles: Mapping[int, str]
-) -> str:
-    """'Name, job title (party)' of the person who finalised; '' when not recorded."""
+) -> dict[str, str]:
+    """Who finalised ("Name, job title") and the party they speak for; empty when unknown."""
     user = session.get(User, user_id) if user_id else None
     if user is None:
-        return ""
+        return {}
     party_id = session.scalar(
         sa.select(Member.party_id).where(
             Member.agreement_id == agreement.id, Member.user_id == user.id
@@ -213,7 +213,7 @@ def _finaliser(
     )
     party = next((p.name for p in agreement.parties if p.id == party_id), "")
     who = f"{user.name}, {titles[user.id]}" if user.id in titles else user.name
-    return f"{who} ({party})" if party else who
+    return {"finalised_by": who, "finalised_for": party}
 
 
 def _latest_revisions(session: Session, agreement_id: int, version: int) -> dict[str, Revision]:
