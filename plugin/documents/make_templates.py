@@ -434,7 +434,12 @@ def build(kind: str) -> Document:
     doc.add_paragraph("{%p endif %}")
     signoff = _table(
         doc,
-        [words["party_column"], "Approved online by", "Signature", "Date"],
+        [
+            words["party_column"],
+            "{% if is_draft %}Name and job title{% else %}Approved online by{% endif %}",
+            "Signature",
+            "Date",
+        ],
         [
             "{{ party.name }}{% if party.organisation %}\n{{ party.organisation }}{% endif %}",
             "{{ party.approvers }}",
