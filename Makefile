@@ -52,6 +52,7 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	$(PY) -m bench.production
 	$(PY) -m bench.notifications
 	$(PY) -m bench.pane
+	$(PY) bench/document_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -31,7 +31,9 @@ DEFAULTS = {
     "SOFFICE": "soffice",  # LibreOffice, for PDF; PDF answers 503 when it is not installed
     "PDF_TIMEOUT_SECONDS": 60,
     "PDF_CONVERSIONS_AT_ONCE": 2,  # across all processes of the install (lock files)
-    "TIME_ZONE": "Europe/London",  # the agreements' dates and times (calendar, what needs me)
+    # Dates shown to people (documents, certificate, calendar, what needs me): this zone, with
+    # its offset.
+    "TIME_ZONE": "Europe/London",
 }
 
 
@@ -65,3 +67,14 @@ def configure(app: Flask, config: Mapping | None) -> None:
         if app.config["MODE"] == "production":
             raise RuntimeError("PA_AUDIT_KEY must be set in production mode.")
         app.config["AUDIT_KEY"] = _local_secret(instance, "audit_key")
+    _check_time_zone(app.config["TIME_ZONE"])
+
+
+def _check_time_zone(name: str) -> None:
+    """Raises RuntimeError at start-up for a time zone the system does not know."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise RuntimeError(f"PA_TIME_ZONE: unknown time zone {name!r}.") from exc

@@ -212,6 +212,10 @@ def approve_section(user: User, agreement_id: int, section_key: str, body: s.App
     )
     after = wf.apply_all(before, effects)
     approval = next((a for a in added if isinstance(a, Approval)), None)
+    if approval is not None:  # the body said so: confirms_authority is exactly true
+        approval.authority_confirmed = True
+    if body.job_title:
+        member.job_title = body.job_title
     approver = user
     if approval is None:  # the party's approval was already in force: answer with it
         approval = get_session().scalar(
@@ -312,6 +316,8 @@ def finalise(user: User, agreement_id: int):
         current_app.config["TEMPLATES_FOLDER"],
         records.accepted_findings(get_session(), agreement, before),
         provider_names(),
+        current_app.config["TIME_ZONE"],
+        user,
     )
     return state_in_write(agreement, member, 200)
 

@@ -113,8 +113,9 @@ def _pdf(content: bytes) -> bytes:
 
 
 def _draft(agreement: Agreement) -> bytes:
+    config = current_app.config
     data = records.draft_data(
-        get_session(), agreement, default_catalogue(), current_app.config["PUBLIC_ORIGIN"]
+        get_session(), agreement, default_catalogue(), config["PUBLIC_ORIGIN"], config["TIME_ZONE"]
     )
     return render(data, template_path(agreement.kind, current_app.config["TEMPLATES_FOLDER"]))
 

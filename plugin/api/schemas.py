@@ -141,9 +141,13 @@ class SectionPut(In):
 class ApprovalCreate(In):
     party_id: Id
     revision_sha256: Sha256
-    # Contract 1 (#13): the pane sends these; the documents branch validates and stores them.
-    confirms_authority: bool | None = None
-    job_title: str | None = None
+    confirms_authority: Literal[True] = Field(
+        description="Must be true: the approver has authority to agree this for their party"
+    )
+    job_title: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), Fit]
+        | None
+    ) = Field(None, description="The approver's job title, kept on their membership")
 
 
 class ChangeRequestCreate(In):
@@ -215,6 +219,7 @@ class MemberOut(Out):
     user: UserOut
     party_id: int
     role: str
+    job_title: str | None = Field(None, description="Set when they first approve (null until)")
 
 
 class RevisionBrief(Out):

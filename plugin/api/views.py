@@ -272,7 +272,13 @@ def agreement_out(
         **summary(agreement, member).model_dump(),
         parties=[s.PartyOut(id=p.id, name=p.name) for p in parties],
         members=[
-            s.MemberOut(id=m.id, user=user_out(m.user), party_id=m.party_id, role=m.role)
+            s.MemberOut(
+                id=m.id,
+                user=user_out(m.user),
+                party_id=m.party_id,
+                role=m.role,
+                job_title=m.job_title,
+            )
             for m in members
         ],
         invitations=[

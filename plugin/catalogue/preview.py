@@ -17,7 +17,13 @@ from .clauses import join_words, render_clause
 from .fields import validate_fields
 from .loader import check_section_file, load_catalogue
 
-WORDS_PER_PAGE = 500  # a page of A4 in 11 point type with headings, roughly
+# The shipped templates' layout, measured with LibreOffice (tests/documents/test_page_counts.py
+# checks the estimate against the real PDF): words of clause text on a page of A4, what each
+# section's heading costs, and the summary with its contents and the signing page.
+WORDS_PER_PAGE = 750
+HEADING_WORDS = 40
+OPENING_WORDS = 200  # the summary and contents, before the first clause
+PARTY_WORDS = 60  # each party's lines on the summary and the signing page
 
 
 def example_agreement(kind: str = "partnership") -> str:
@@ -44,8 +50,21 @@ def example_agreement(kind: str = "partnership") -> str:
     return "\n\n\n".join(parts) + "\n"
 
 
-def page_estimate(text: str) -> float:
-    return round(len(text.split()) / WORDS_PER_PAGE, 1)
+def page_estimate(text: str, parties: int = 3) -> int:
+    """Pages the text's sections fill, the summary page included; the certificate (one page
+    more) starts on a page of its own."""
+    sections = text.count("\n\n\n")
+    words = len(text.split()) + HEADING_WORDS * sections + OPENING_WORDS + PARTY_WORDS * parties
+    return -(-words // WORDS_PER_PAGE)
+
+
+def page_estimates(kind: str) -> tuple[int, int]:
+    """(core pages, pages in all) of a kind's example agreement, certificate included."""
+    catalogue = load_catalogue()
+    own = catalogue.examples.get(kind)
+    parties = len(own["parties"] if own else catalogue.example_parties)
+    text = example_agreement(kind)
+    return page_estimate(core_of(text), parties), page_estimate(text, parties) + 1
 
 
 def core_of(text: str) -> str:
@@ -74,11 +93,11 @@ def main(argv: list[str]) -> int:
             preview_files([Path(a) for a in argv])
             return 0
         for kind in argv or ["partnership", "co_working"]:
-            text = example_agreement(kind)
-            print(text)
+            print(example_agreement(kind))
+            core, total = page_estimates(kind)
             print(
-                f"--- about {page_estimate(core_of(text))} pages for the core, "
-                f"{page_estimate(text)} in all ({WORDS_PER_PAGE} words a page)\n\n"
+                f"--- about {core} pages from the summary to the last core section, {total} in "
+                "all with the signing page and the one-page certificate\n\n"
             )
     except CatalogueError as exc:
         print(f"catalogue error: {exc}", file=sys.stderr)

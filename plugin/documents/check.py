@@ -25,38 +25,86 @@ from .render import environment, render
 templates_cli = AppGroup("templates", help="Word templates (docxtpl).")
 
 
+def _slug(name: str) -> str:
+    return "".join(c for c in name.lower().split()[0] if c.isalnum()) or "party"
+
+
+def _example_approvers(kind: str, parties, fields: dict) -> dict[int, tuple[str, str, str]]:
+    """Who approves for each example party: name, job title, email (from the fields)."""
+    out = {}
+    if kind == "co_working":
+        for r in fields.get("co_workers", {}).get("workers", []):
+            name = next(p.name for p in parties if p.id == r["worker"])
+            org = r.get("organisation") or name
+            out[r["worker"]] = (name, r.get("role", ""), org)
+    else:
+        for r in fields.get("partners_and_context", {}).get("partners", []):
+            name = r.get("contact_name") or "Approver"
+            org = next(p.name for p in parties if p.id == r["partner"])
+            out[r["partner"]] = (name, r.get("contact_role", ""), org)
+    return {
+        pid: (name, title, f"{name.split()[-1].lower()}@{_slug(org)}-{pid}.example.org")
+        for pid, (name, title, org) in out.items()
+    }
+
+
 def example_data(kind: str, final: bool = True) -> DocumentData:
-    """The guidance's example agreement in the given kind, every section filled in."""
+    """The guidance's example agreement of a kind (its own parties and fields where it has
+    them), every section filled in, approved by a named person for each party."""
     from .content import ApprovalLine
 
     catalogue = default_catalogue()
-    parties = catalogue.example_parties
-    sections = []
+    own = catalogue.examples.get(kind)
+    parties = own["parties"] if own else catalogue.example_parties
+    sections, fields = [], {}
     for section in catalogue.sections_for(kind):
-        values = catalogue.validate_fields(section.key, section.example, parties)
+        values = catalogue.validate_fields(
+            section.key, catalogue.example_for(section.key, parties, kind), parties
+        )
+        fields[section.key] = values
         text = catalogue.render_clause(section.key, values, parties)
-        sections.append(SectionText(section.key, section.title, 1, text, section.part))
+        sections.append(
+            SectionText(section.key, section.title, 1, text, section.part, fields=values)
+        )
+    sections = [s for s in sections if s.part != "annex"] + [
+        s for s in sections if s.part == "annex"
+    ]
+    people = _example_approvers(kind, parties, fields)
     when = dt.datetime(2027, 1, 4, 9, 30)
     approvals = tuple(
         ApprovalLine(
-            s.key, p.name, f"Approver {i + 1}", f"approver{i + 1}@example.org", when, s.sha256
+            s.key,
+            p.name,
+            *(people.get(p.id) or (f"Approver {i + 1}", "", f"approver{i + 1}@example.org"))[::2],
+            when + dt.timedelta(minutes=7 * i + n),
+            s.sha256,
+            "Microsoft Entra ID" if i == 0 else "",
+            (people.get(p.id) or ("", "", ""))[1],
+            True,
         )
-        for s in sections
+        for n, s in enumerate(sections)
         for i, p in enumerate(parties)
     )
+    first = people.get(parties[0].id)
     return DocumentData(
         agreement_id=1,
         origin="https://localhost:3000",
-        title="Example agreement",
+        title=fields.get("co_workers", fields.get("partners_and_context", {})).get(
+            "agreement_title"
+        )
+        or "Example agreement",
         kind=kind,
         kind_label=catalogue.kind(kind).title,
-        level_label="Coordination",
+        level_label="Cooperation",
         version=1,
         parties=tuple(p.name for p in parties),
         sections=tuple(sections),
-        date=when,
+        date=when + dt.timedelta(days=1),
         final=final,
         approvals=approvals if final else (),
+        party_ids=tuple(p.id for p in parties),
+        finalised_by=f"{first[0]}, {first[1]}" if first and final else "",
+        finalised_for=parties[0].name if first and final else "",
     )
 
 

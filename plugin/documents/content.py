@@ -7,14 +7,19 @@ import datetime as dt
 import hashlib
 import json
 import string
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from plugin.workflow.text import normalise, text_sha256
 
+from . import certificate as cert
 from .binding import Binding, SectionMark
+from .certificate import SHORT_HASH
+from .summary import summary_lines
 
-SHORT_HASH = 12  # characters of a sha256 shown in the certificate
+# How a document speaks of its parties, by kind (#13): a co-working agreement is between workers.
+PEOPLE = {"partnership": ("partners", "partner"), "co_working": ("workers", "worker")}
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class SectionText:
     part: str = "core"  # "core" or "annex"
     required: bool = False
     status: str = ""  # the approval status line of a draft
+    fields: Mapping = field(default_factory=dict, compare=False)  # for the summary only
 
     @cached_property  # worked out once per section, however often a render reads it
     def sha256(self) -> str:
@@ -45,6 +51,8 @@ class ApprovalLine:
     at: dt.datetime  # UTC
     sha256: str
     verified_by: str = ""  # the provider that verified `email` (its display name); "": nobody
+    job_title: str = ""
+    authority: bool = False  # the approver confirmed their authority to agree for the party
 
     @property
     def email_standing(self) -> str:
@@ -78,6 +86,10 @@ class DocumentData:
     approvals: tuple[ApprovalLine, ...] = ()
     accepted_findings: tuple[AcceptedFinding, ...] = ()
     omitted: tuple[str, ...] = ()  # titles of optional sections left out of a final
+    party_ids: tuple[int, ...] = ()  # the parties' ids, as the sections' fields name them
+    time_zone: str = "Europe/London"  # dates shown to people (settings TIME_ZONE)
+    finalised_by: str = ""  # "Name, job title" of who finalised
+    finalised_for: str = ""  # the party they finalised as a member of
 
 
 def fingerprint(data: DocumentData) -> str:
@@ -145,13 +157,53 @@ def _numbered(sections: list[SectionText], labels: str | None) -> list[dict]:
     ]
 
 
+def _names(data: DocumentData) -> dict[int, str]:
+    return dict(zip(data.party_ids, data.parties, strict=False))
+
+
+def organisations(data: DocumentData) -> dict[str, str]:
+    """The organisation each party stands for: itself in a partnership; in a co-working
+    agreement, the organisation each worker works for (from the co-workers section)."""
+    names = _names(data)
+    out = {name: name for name in data.parties}
+    if data.kind == "co_working":
+        for section in data.sections:
+            for r in section.fields.get("workers") or [] if section.key == "co_workers" else []:
+                if isinstance(r, Mapping) and r.get("worker") in names and r.get("organisation"):
+                    out[names[r["worker"]]] = str(r["organisation"])
+    return out
+
+
+def _signatories(data: DocumentData, orgs: dict[str, str]) -> list[dict]:
+    """Each party with the people who approved for it (name, job title), for the signing page."""
+    people: dict[str, list[str]] = {name: [] for name in data.parties}
+    for a in data.approvals:
+        who = f"{a.name}, {a.job_title}" if a.job_title else a.name
+        if who not in people[a.party]:
+            people[a.party].append(who)
+    return [
+        {
+            "name": name,
+            "organisation": orgs[name] if orgs[name] != name else "",
+            "approvers": "; ".join(people[name]),
+        }
+        for name in data.parties
+    ]
+
+
 def context(data: DocumentData) -> dict:
     """The template's variables (README "Adapting a template" lists them)."""
     titles = {s.key: s.title for s in data.sections}
     core = [s for s in data.sections if s.part != "annex"]
     annexes = [s for s in data.sections if s.part == "annex"]
+    people, person = PEOPLE.get(data.kind, PEOPLE["partnership"])
+    numbered = _numbered(core, None) + _numbered(annexes, string.ascii_uppercase)
+    orgs = organisations(data)
+    fields = {s.key: s.fields for s in data.sections if s.fields}
     fp = fingerprint(data) if data.final else ""
-    when = _long_date(data.date)
+    when = _long_date(cert.local_time(data.date, data.time_zone))
+    finalised = cert.human_time(data.date, data.time_zone)
+    local = cert.local_time(data.date, data.time_zone)
     return {
         "agreement": {
             "id": data.agreement_id,
@@ -161,43 +213,55 @@ def context(data: DocumentData) -> dict:
             "level_label": data.level_label,
         },
         "kind_label": data.kind_label,
+        "people": people,
+        "person": person,
+        "level_line": (
+            f"Level of working together: {data.level_label}"
+            if data.kind == "partnership" and data.level_label
+            else ""
+        ),
         "date": when,
         "is_draft": not data.final,
         "status_label": "Final" if data.final else "Draft for discussion",
         "draft_notice": (
             f"Draft of {when}, not yet agreed. Under each section heading you can see which "
-            "partners have approved its current wording. You may edit the text inside the "
+            f"{people} have approved its current wording. You may edit the text inside the "
             "sections and upload this file again: each changed section becomes a new revision "
-            "for every partner to approve."
+            f"for every {person} to approve."
         ),
         "header_note": (
             f"Final agreement · version {data.version}"
             if data.final
-            else "DRAFT · not yet agreed by all partners"
+            else f"DRAFT made {finalised} · not yet agreed by all the {people}"
         ),
-        "footer_note": (
-            f"Agreement fingerprint (SHA-256): {fp}"
-            if data.final
-            else f"Draft made {data.date:%Y-%m-%d %H:%M} UTC · not a final agreement"
-        ),
-        "parties": [{"name": name, "number": i + 1} for i, name in enumerate(data.parties)],
-        "sections": _numbered(core, None) + _numbered(annexes, string.ascii_uppercase),
-        "core_sections": _numbered(core, None),
-        "annex_sections": _numbered(annexes, string.ascii_uppercase),
+        "footer_note": "" if data.final else f"Draft made {finalised} · not a final agreement",
+        "summary": summary_lines(data.kind, people, data.parties, fields, _names(data)),
+        "parties": [
+            {"name": name, "number": i + 1, "short": _short_party(name)}
+            for i, name in enumerate(data.parties)
+        ],
+        "signatories": _signatories(data, orgs),
+        "sections": numbered,
+        "core_sections": numbered[: len(core)],
+        "annex_sections": numbered[len(core) :],
         "fingerprint": fp,
-        "finalised_at": f"{data.date:%Y-%m-%d %H:%M:%S} UTC" if data.final else "",
+        "finalised_at": finalised if data.final else "",
+        "finalised_by": _finaliser(data, orgs),
+        "time_zone": f"{data.time_zone} ({cert.zone_label(local)}, {cert.offset_of(local)})",
         "certificate_intro": (
-            f"Every partner approved every section below; the agreement was finalised on "
-            f"{data.date:%Y-%m-%d} at {data.date:%H:%M:%S} UTC. Each row names the person who "
-            "approved a section's wording for a partner; their email address, with the sign-in "
-            'provider that verified it or "not verified" when none did; the time in UTC; '
-            f"and the first {SHORT_HASH} characters of the SHA-256 hash of the text they "
-            "approved."
+            f"Every {person} approved every section below for their "
+            f"{'organisation' if data.kind == 'partnership' else 'part in the work'}. "
+            f"Each cell names who approved and on which day; the hash identifies the wording "
+            f"approved (the first {SHORT_HASH} characters of its SHA-256). Times are "
+            f"{data.time_zone} time."
             if data.final
-            else "This is a draft: the certificate is issued when every partner has approved "
+            else f"This is a draft: the certificate is issued when every {person} has approved "
             "every required section. The approval status of each section is shown under its "
             "heading."
         ),
+        "grid": cert.grid(numbered, data.parties, data.approvals, data.time_zone),
+        "approvers": cert.approvers(data.approvals, orgs, data.time_zone),
+        "authority_note": cert.authority_note(data.approvals, data.kind),
         "certificate": _certificate(data, titles),
         "accepted_findings": [
             {"section": f.section, "message": f.message, "reason": f.reason}
@@ -210,6 +274,18 @@ def context(data: DocumentData) -> dict:
             "text differs."
         ),
     }
+
+
+def _finaliser(data: DocumentData, orgs: dict[str, str]) -> str:
+    """'Name, job title (organisation)' of who finalised; '' when not recorded."""
+    org = orgs.get(data.finalised_for, data.finalised_for)
+    return f"{data.finalised_by} ({org})" if data.finalised_by and org else data.finalised_by
+
+
+def _short_party(name: str) -> str:
+    """A party's name short enough for a grid column: its first three words."""
+    words = name.split()
+    return " ".join(words[:3]) + ("…" if len(words) > 3 else "")
 
 
 def _certificate(data: DocumentData, titles: dict[str, str]) -> list[dict]:
@@ -225,7 +301,7 @@ def _certificate(data: DocumentData, titles: dict[str, str]) -> list[dict]:
                 "name": a.name,
                 "email": a.email,
                 "email_standing": a.email_standing,
-                "time": f"{a.at:%Y-%m-%d %H:%M:%S}",
+                "time": cert.human_time(a.at, data.time_zone),
                 "hash": a.sha256[:SHORT_HASH],
             }
         )

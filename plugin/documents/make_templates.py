@@ -21,11 +21,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .render import fixed_zip
+from .render import GRID_CAPTION, fixed_zip
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
 INK, TEAL, MUTED, TINT, RULE = "222222", "1F4E5F", "5F6B6D", "EEF4F5", "BFCDD1"
-FONT = "Arial"  # LibreOffice maps it to the metric-compatible Liberation Sans
+FONT = "Calibri"  # LibreOffice maps it to the metric-compatible Carlito
+TC_END = "{%tc endfor %}"
 
 KINDS = {
     "partnership": {
@@ -49,6 +50,7 @@ KINDS = {
             "the final version below."
         ),
         "party_column": "Partner",
+        "organisation_column": "For",
     },
     "co_working": {
         "parties_heading": "The workers",
@@ -71,6 +73,7 @@ KINDS = {
             "the final version below."
         ),
         "party_column": "Worker",
+        "organisation_column": "Organisation",
     },
 }
 
@@ -109,27 +112,40 @@ def _paragraph_style(doc, name: str, size: float, **options):
 
 
 def _styles(doc) -> None:
-    _paragraph_style(doc, "Normal", 10.5)
-    _paragraph_style(doc, "Title", 24, color=TEAL, bold=True, after=4, line=1.0)
+    _paragraph_style(doc, "Normal", 10.5, line=1.0)
+    _paragraph_style(doc, "Title", 22, color=TEAL, bold=True, after=2, line=1.0)
     title = doc.styles["Title"].element
     for border in title.findall(qn("w:pPr") + "/" + qn("w:pBdr")):
         border.getparent().remove(border)
-    _paragraph_style(doc, "Heading 1", 13.5, color=TEAL, bold=True, before=16, after=4, keep=True)
-    _paragraph_style(doc, "Heading 2", 11.5, color=TEAL, bold=True, before=12, after=4, keep=True)
-    _paragraph_style(doc, "PA Part", 17, color=TEAL, bold=True, after=10, keep=True, page_break=1)
-    _paragraph_style(doc, "PA Eyebrow", 9, color=TEAL, bold=True, caps=True, after=6)
-    _paragraph_style(doc, "PA Meta", 10, color=MUTED, after=14)
+    _paragraph_style(doc, "Heading 1", 12, color=TEAL, bold=True, before=8, after=2, keep=True)
+    _paragraph_style(doc, "Heading 2", 11, color=TEAL, bold=True, before=8, after=3, keep=True)
+    _paragraph_style(doc, "PA Part", 15, color=TEAL, bold=True, after=6, keep=True, page_break=1)
+    _paragraph_style(doc, "PA Annexes", 15, color=TEAL, bold=True, before=14, after=4, keep=True)
+    _paragraph_style(doc, "PA Eyebrow", 9, color=TEAL, bold=True, caps=True, after=4)
+    _paragraph_style(doc, "PA Meta", 10, color=MUTED, after=8)
     _paragraph_style(doc, "PA Party", 11, bold=True, after=3)
-    _paragraph_style(doc, "PA Status", 8.5, color=MUTED, italic=True, after=6, keep=True)
-    _paragraph_style(doc, "PA Clause", 10.5, after=6)
-    _paragraph_style(doc, "PA Bullet", 10.5, after=3, indent=0.9)
-    _paragraph_style(doc, "PA Gap", 5, after=0, line=1.0)
-    _paragraph_style(doc, "PA Note", 9.5, color=INK, after=4, before=4)
+    _paragraph_style(doc, "PA Status", 8.5, color=MUTED, italic=True, after=4, keep=True)
+    _paragraph_style(doc, "PA Clause", 10.5, after=3, line=1.0)
+    _paragraph_style(doc, "PA Bullet", 10.5, after=1, indent=0.6, line=1.0)
+    _paragraph_style(doc, "PA Gap", 4, after=0, line=1.0)
+    _paragraph_style(doc, "PA Note", 9.5, color=INK, after=4, before=2, line=1.05)
     _paragraph_style(doc, "PA Small", 8, color=MUTED, after=0, line=1.0)
-    _paragraph_style(doc, "PA Cell", 8.5, after=0, line=1.05)
-    _paragraph_style(doc, "PA Head Cell", 8.5, color="FFFFFF", bold=True, after=0, line=1.05)
-    _paragraph_style(doc, "PA Mono", 8.5, color=MUTED, after=4)
+    _paragraph_style(doc, "PA Cell", 8, after=0, line=1.0)
+    _paragraph_style(doc, "PA Head Cell", 8, color="FFFFFF", bold=True, after=0, line=1.0)
+    _paragraph_style(doc, "PA Hash", 7.5, color=MUTED, after=0, line=1.0)
+    _paragraph_style(doc, "PA Label", 9.5, color=TEAL, bold=True, after=0, line=1.05)
+    _paragraph_style(doc, "PA Fact", 10, after=0, line=1.05)
+    _paragraph_style(doc, "PA Contents", 9.5, after=0, line=1.05)
+    _paragraph_style(doc, "PA Contents Part", 9.5, bold=True, before=2, after=0, line=1.05)
+    _paragraph_style(
+        doc, "PA Cert Heading", 10, color=TEAL, bold=True, before=6, after=2, keep=True
+    )
+    _paragraph_style(doc, "PA Small Clause", 8.5, after=3, line=1.0)
+    _paragraph_style(doc, "PA Cert Line", 8.5, before=4, after=1, line=1.0)
+    _paragraph_style(doc, "PA Small Bullet", 8.5, after=1, indent=0.5, line=1.0)
+    _paragraph_style(doc, "PA Mono", 8, color=MUTED, after=2)
     doc.styles["PA Mono"].font.name = "Courier New"
+    doc.styles["PA Hash"].font.name = "Courier New"
     _shade(doc.styles["PA Note"].element, TINT, left_border=TEAL)
     _shade(doc.styles["PA Status"].element, None)
 
@@ -231,8 +247,8 @@ def _table(doc, headings: list[str], cells: list[str], loop: str, widths: list[f
     )
     table._tbl.tblPr.append(
         parse_xml(
-            f'<w:tblCellMar {nsdecls("w")}><w:top w:w="60" w:type="dxa"/>'
-            '<w:left w:w="90" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/>'
+            f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/>'
+            '<w:left w:w="90" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/>'
             '<w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
         )
     )
@@ -258,18 +274,112 @@ def _footer(section) -> None:
     footer = section.footer
     first = footer.paragraphs[0]
     first.style = "PA Small"
-    first.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    first.paragraph_format.tab_stops.add_tab_stop(Cm(17.2), WD_TAB_ALIGNMENT.RIGHT)
     _rule(first, RULE, 4)
     first.paragraph_format.space_before = Pt(0)
     first.add_run("{{ agreement.title }} · version {{ agreement.version }}\tPage ")
     first._p.append(_field("PAGE"))
     first.add_run(" of ")
     first._p.append(_field("NUMPAGES"))
-    footer.add_paragraph("{{ footer_note }}", "PA Small").paragraph_format.space_before = Pt(3)
     header = section.header.paragraphs[0]
     header.text = "{{ header_note }}"
     header.style = "PA Small"
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _summary(doc) -> None:
+    """The one-page summary: a label column and the facts, one row per recorded fact."""
+    table = doc.add_table(rows=3, cols=2)
+    table.autofit = False
+    widths = [3.4, 13.8]
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Cm(width)
+    table._tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    table._tbl.tblPr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/>'
+            '<w:left w:w="0" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/>'
+            '<w:right w:w="120" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
+    start, row, end = table.rows
+    _cell(start.cells[0], "{%tr for line in summary %}", "PA Cell", None, widths[0])
+    _cell(start.cells[1], "", "PA Cell", None, widths[1])
+    _cell(row.cells[0], "{{ line.label }}", "PA Label", None, widths[0])
+    _cell(row.cells[1], "{{ line.text }}", "PA Fact", None, widths[1])
+    _cell(end.cells[0], "{%tr endfor %}", "PA Cell", None, widths[0])
+    _cell(end.cells[1], "", "PA Cell", None, widths[1])
+
+
+def _contents(doc) -> None:
+    """The core sections on the left, the annexes and the closing parts on the right."""
+    doc.add_paragraph("Contents", "Heading 2")
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    for column in table._tbl.tblGrid.gridCol_lst:
+        column.w = Cm(8.6)
+    table._tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    table._tbl.tblPr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="120" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
+    core, annexes = table.rows[0].cells
+    for cell, lines in (
+        (
+            core,
+            [
+                ("{%p for section in core_sections %}", "PA Contents"),
+                ("{{ section.number }}  {{ section.title }}", "PA Contents"),
+                ("{%p endfor %}", "PA Contents"),
+            ],
+        ),
+        (
+            annexes,
+            [
+                ("{%p if annex_sections %}", "PA Contents"),
+                ("Annexes", "PA Contents Part"),
+                ("{%p for section in annex_sections %}", "PA Contents"),
+                ("{{ section.number }}  {{ section.title }}", "PA Contents"),
+                ("{%p endfor %}", "PA Contents"),
+                ("{%p endif %}", "PA Contents"),
+                ("Signing page and approval certificate", "PA Contents Part"),
+            ],
+        ),
+    ):
+        cell.width = Cm(8.6)
+        cell.paragraphs[0].text, cell.paragraphs[0].style = lines[0]
+        for text, style in lines[1:]:
+            cell.add_paragraph(text, style)
+
+
+def _grid(doc, words: dict) -> None:
+    """Sections × parties: who approved and when. docxtpl's {%tc %} repeats the party column;
+    render.py then shares the width left after the first two columns between the parties."""
+    table = _table(
+        doc,
+        [
+            "Section",
+            "Text hash",
+            "{%tc for party in parties %}",
+            "{{ party.name }}",
+            "{%tc endfor %}",
+        ],
+        [
+            "{{ row.section }}",
+            "{{ row.hash }}",
+            "{%tc for cell in row.cells %}",
+            "{{ cell.who }}\n{{ cell.when }}",
+            TC_END,
+        ],
+        "row in grid",
+        [4.7, 2.5, 3.3, 3.3, 3.3],
+    )
+    table._tbl.tblPr.append(parse_xml(f'<w:tblCaption {nsdecls("w")} w:val="{GRID_CAPTION}"/>'))
+    for row in table.rows:
+        row.cells[1].paragraphs[0].style = "PA Hash"
+    table.rows[0].cells[1].paragraphs[0].style = "PA Head Cell"
 
 
 def build(kind: str) -> Document:
@@ -279,9 +389,9 @@ def build(kind: str) -> Document:
     _styles(doc)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
-    section.header_distance = section.footer_distance = Cm(1.0)
+    section.left_margin = section.right_margin = Cm(1.9)
+    section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.5)
+    section.header_distance = section.footer_distance = Cm(0.8)
     section.start_type = WD_SECTION.NEW_PAGE
     _footer(section)
     doc.core_properties.title = "{{ agreement.title }}"
@@ -295,39 +405,49 @@ def build(kind: str) -> Document:
     doc.add_paragraph("{%p if is_draft %}")
     doc.add_paragraph("{{ draft_notice }}", "PA Note")
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph(words["parties_heading"], "Heading 1")
-    doc.add_paragraph("{%p for party in parties %}")
-    doc.add_paragraph("{{ party.name }}", "PA Party")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph(
-        "Level of working together: {{ agreement.level_label }}", "PA Status"
-    ).paragraph_format.space_before = Pt(4)
+    doc.add_paragraph("In short", "Heading 2")
+    _summary(doc)
+    doc.add_paragraph("{%p if level_line %}")
+    doc.add_paragraph("{{ level_line }}", "PA Status").paragraph_format.space_before = Pt(4)
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("Status of this agreement", "Heading 2")
     doc.add_paragraph(words["statement"], "PA Note")
+    _contents(doc)
 
+    doc.add_paragraph("The agreement", "PA Annexes")
     _section_block(doc, "core_sections")
     doc.add_paragraph("{%p if annex_sections %}")
-    doc.add_paragraph("Annexes", "PA Part")
+    doc.add_paragraph("Annexes", "PA Annexes")
     doc.add_paragraph(
         "The annexes hold the working detail behind the core agreement. They are part of it and "
         "were approved in the same way.",
         "PA Clause",
-    )
+    ).paragraph_format.keep_with_next = True
     _section_block(doc, "annex_sections")
     doc.add_paragraph("{%p endif %}")
 
-    doc.add_paragraph("Signed for the " + words["party_column"].lower() + "s", "PA Part")
+    doc.add_paragraph("Signed for the " + words["party_column"].lower() + "s", "PA Annexes")
     doc.add_paragraph("{%p if is_draft %}")
-    doc.add_paragraph(words["signoff_draft"], "PA Clause")
+    doc.add_paragraph(words["signoff_draft"], "PA Clause").paragraph_format.keep_with_next = True
     doc.add_paragraph("{%p else %}")
-    doc.add_paragraph(words["signoff_intro"], "PA Clause")
+    doc.add_paragraph(words["signoff_intro"], "PA Clause").paragraph_format.keep_with_next = True
     doc.add_paragraph("{%p endif %}")
     signoff = _table(
         doc,
-        [words["party_column"], "Name and role", "Signature", "Date"],
-        ["{{ party.name }}", "", "", ""],
-        "party in parties",
-        [5.0, 4.6, 4.4, 2.6],
+        [
+            words["party_column"],
+            "{% if is_draft %}Name and job title{% else %}Approved online by{% endif %}",
+            "Signature",
+            "Date",
+        ],
+        [
+            "{{ party.name }}{% if party.organisation %}\n{{ party.organisation }}{% endif %}",
+            "{{ party.approvers }}",
+            "",
+            "",
+        ],
+        "party in signatories",
+        [4.6, 5.8, 4.2, 2.6],
     )
     signoff.rows[2].height = Cm(1.6)
 
@@ -335,41 +455,46 @@ def build(kind: str) -> Document:
     doc.add_paragraph("{%p if is_draft %}")
     doc.add_paragraph("{{ certificate_intro }}", "PA Clause")
     doc.add_paragraph("{%p else %}")
-    doc.add_paragraph("{{ certificate_intro }}", "PA Clause")
-    doc.add_paragraph("Fingerprint of the whole agreement (SHA-256):", "PA Status")
-    doc.add_paragraph("{{ fingerprint }}", "PA Mono")
+    doc.add_paragraph("{{ certificate_intro }}", "PA Small Clause")
+    _grid(doc, words)
+    doc.add_paragraph("Who approved", "PA Cert Heading")
+    doc.add_paragraph("{{ authority_note }}", "PA Small Clause")
     _table(
         doc,
-        ["Section", words["party_column"], "Approved by", "Time (UTC)", "Text hash"],
+        ["Name", "Job title", words["organisation_column"], "Email"],
         [
-            "{{ row.section }}",
-            "{{ row.party }}",
-            "{{ row.name }}\n{{ row.email }} ({{ row.email_standing }})",
-            "{{ row.time }}",
-            "{{ row.hash }}",
+            "{{ person.name }}",
+            "{{ person.job_title }}",
+            "{{ person.organisation }}",
+            "{{ person.email }}\n{{ person.email_standing }}",
         ],
-        "row in certificate",
-        [2.9, 3.1, 4.3, 3.6, 2.7],
+        "person in approvers",
+        [3.6, 4.0, 4.2, 5.4],
     )
+    doc.add_paragraph("{%p if finalised_by %}")
+    doc.add_paragraph("Finalised by {{ finalised_by }} on {{ finalised_at }}.", "PA Cert Line")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("Finalised on {{ finalised_at }}.", "PA Cert Line")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("Fingerprint of the whole agreement (SHA-256):", "PA Cert Line")
+    doc.add_paragraph("{{ fingerprint }}", "PA Mono")
     doc.add_paragraph("{%p if accepted_findings %}")
-    doc.add_paragraph("Findings the partners accepted", "Heading 2")
+    doc.add_paragraph("Findings the {{ people }} accepted", "PA Cert Heading")
     doc.add_paragraph("{%p for finding in accepted_findings %}")
     doc.add_paragraph(
         "- {{ finding.section }}: {{ finding.message }} Accepted because: {{ finding.reason }}",
-        "PA Bullet",
+        "PA Small Bullet",
     )
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if omitted_sections %}")
-    doc.add_paragraph("Left out of this agreement", "Heading 2")
     doc.add_paragraph(
-        "These optional sections had wording that not every partner approved, so they are not "
-        "part of the agreement: {{ omitted_sections }}.",
-        "PA Clause",
+        "Left out of this agreement: {{ omitted_sections }} (optional sections whose wording "
+        "not every {{ person }} approved).",
+        "PA Small Clause",
     )
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("Checking a copy", "Heading 2")
-    doc.add_paragraph("{{ verify_note }}", "PA Clause")
+    doc.add_paragraph("{{ verify_note }}", "PA Small Clause")
     doc.add_paragraph("{%p endif %}")
     return doc
 

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import findings as findings_store
-from plugin.store.models import Agreement, Approval, Document, Revision, utcnow
+from plugin.store.models import Agreement, Approval, Document, Member, Revision, User, utcnow
 from plugin.store.users import THIS_SERVICE, verified_by, verified_here
 from plugin.workflow import state as wf
 
-from .content import AcceptedFinding, ApprovalLine, DocumentData, SectionText
+from .content import PEOPLE, AcceptedFinding, ApprovalLine, DocumentData, SectionText
 from .render import render, template_path
 
 
@@ -32,10 +32,12 @@ def _labels(catalogue: Catalogue, agreement: Agreement) -> tuple[str, str]:
     return kind_label, level_label
 
 
-def _heading(catalogue: Catalogue, agreement: Agreement, origin: str) -> dict:
+def _heading(catalogue: Catalogue, agreement: Agreement, origin: str, zone: str) -> dict:
     """What a draft and a final document say of the agreement before its sections."""
     kind_label, level_label = _labels(catalogue, agreement)
     return {
+        "party_ids": tuple(p.id for p in agreement.parties),
+        "time_zone": zone,
         "agreement_id": agreement.id,
         "origin": origin,
         "title": agreement.title,
@@ -53,13 +55,18 @@ def _in_order(catalogue: Catalogue, kind: str) -> list:
 
 
 def draft_data(
-    session: Session, agreement: Agreement, catalogue: Catalogue, origin: str
+    session: Session,
+    agreement: Agreement,
+    catalogue: Catalogue,
+    origin: str,
+    time_zone: str = "Europe/London",
 ) -> DocumentData:
     """The current text of every section that has text or is required, with who approved it."""
     snap = store.snapshot(session, agreement)
     state = store.state_of(snap, catalogue)
     required = set(state.required)
     names = {p.id: p.name for p in agreement.parties}
+    people = PEOPLE.get(agreement.kind, PEOPLE["partnership"])[0]
     sections = []
     for section in _in_order(catalogue, agreement.kind):
         revision = snap.revisions.get(section.key)
@@ -71,7 +78,7 @@ def draft_data(
             approved = state.approvals_in_force(section.key)
             waiting = [n for pid, n in names.items() if pid not in approved]
             status = f"Revision {revision.number} · " + (
-                "approved by every partner"
+                f"approved by all the {people}"
                 if not waiting
                 else "approved by "
                 + (", ".join(names[p] for p in names if p in approved) or "nobody yet")
@@ -87,10 +94,11 @@ def draft_data(
                 section.part,
                 section.key in required,
                 status,
+                revision.fields if revision else {},
             )
         )
     return DocumentData(
-        **_heading(catalogue, agreement, origin),
+        **_heading(catalogue, agreement, origin, time_zone),
         version=agreement.version,
         sections=tuple(sections),
         date=utcnow(),
@@ -106,6 +114,8 @@ def final_data(
     finalised_at: dt.datetime,
     accepted_findings: Sequence[AcceptedFinding] = (),
     provider_names: Mapping[str, str] = {},
+    time_zone: str = "Europe/London",
+    finalised_by: int | None = None,
 ) -> DocumentData:
     """Version `version` as finalised: each section whose revision every party approved in
     that version, exactly that revision, and every approval behind it, with whether a sign-in
@@ -128,6 +138,7 @@ def final_data(
     for user_id in verified_here(session, {a.user for a in approvals}):
         verifiers.setdefault(user_id, THIS_SERVICE)  # "(verified by this service)"
     latest = _latest_revisions(session, agreement.id, version)
+    titles = _job_titles(session, agreement.id)
     sections, lines, omitted = [], [], []
     for section in _in_order(catalogue, agreement.kind):
         mine = {a.party_id: a for a in approvals if a.section_key == section.key}
@@ -152,6 +163,7 @@ def final_data(
                 revision.number,
                 revision.text,
                 section.part,
+                fields=revision.fields,
             )
         )
         lines += [
@@ -163,11 +175,14 @@ def final_data(
                 mine[p.id].created_at,
                 sha,
                 verifiers.get(mine[p.id].user_id, ""),
+                titles.get(mine[p.id].user_id, ""),
+                mine[p.id].authority_confirmed,
             )
             for p in parties
         ]
     return DocumentData(
-        **_heading(catalogue, agreement, origin),
+        **_heading(catalogue, agreement, origin, time_zone),
+        **_finaliser(session, agreement, finalised_by, titles),
         version=version,
         sections=tuple(sections),
         date=finalised_at,
@@ -176,6 +191,31 @@ def final_data(
         accepted_findings=tuple(accepted_findings),
         omitted=tuple(omitted),
     )
+
+
+def _job_titles(session: Session, agreement_id: int) -> dict[int, str]:
+    """Each member's job title, by user id (as recorded when they approved)."""
+    rows = session.execute(
+        sa.select(Member.user_id, Member.job_title).where(Member.agreement_id == agreement_id)
+    )
+    return {user_id: title for user_id, title in rows if title}
+
+
+def _finaliser(
+    session: Session, agreement: Agreement, user_id: int | None, titles: Mapping[int, str]
+) -> dict[str, str]:
+    """Who finalised ("Name, job title") and the party they speak for; empty when unknown."""
+    user = session.get(User, user_id) if user_id else None
+    if user is None:
+        return {}
+    party_id = session.scalar(
+        sa.select(Member.party_id).where(
+            Member.agreement_id == agreement.id, Member.user_id == user.id
+        )
+    )
+    party = next((p.name for p in agreement.parties if p.id == party_id), "")
+    who = f"{user.name}, {titles[user.id]}" if user.id in titles else user.name
+    return {"finalised_by": who, "finalised_for": party}
 
 
 def _latest_revisions(session: Session, agreement_id: int, version: int) -> dict[str, Revision]:
@@ -219,6 +259,8 @@ def keep_final(
     templates: str | Path | None = None,
     accepted_findings: Sequence[AcceptedFinding] = (),
     provider_names: Mapping[str, str] = {},
+    time_zone: str = "Europe/London",
+    finalised_by: User | None = None,
 ) -> Document:
     """Render the final .docx of the agreement's current version and add it to the session,
     so it is stored in the transaction that finalises (the caller commits). The certificate
@@ -234,6 +276,8 @@ def keep_final(
         when,
         accepted_findings,
         provider_names,
+        time_zone,
+        finalised_by.id if finalised_by else None,
     )
     content = render(data, template_path(agreement.kind, templates))
     document = Document(
@@ -243,6 +287,7 @@ def keep_final(
         sha256=hashlib.sha256(content).hexdigest(),
         content=content,
         created_at=when,
+        finalised_by=finalised_by.id if finalised_by else None,
     )
     session.add(document)
     return document

@@ -14,6 +14,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -21,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .binding import NS, Binding, to_xml
 from .content import DocumentData, binding_of, context
 
+GRID_CAPTION = "Approval grid"  # the certificate's grid (make_templates names it so)
 SHIPPED = Path(__file__).resolve().parents[2] / "templates_docx"
 CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -81,6 +83,8 @@ def render(data: DocumentData, template: Path) -> bytes:
     """The .docx bytes of a draft or final document; the same data gives the same bytes."""
     tpl = render_template(template, context(data))
     document = tpl.docx
+    for table in document.element.body.iter(qn("w:tbl")):
+        _share_party_columns(table)
     _attach_binding(document, binding_of(data))
     props = document.core_properties
     props.title = data.title
@@ -90,6 +94,30 @@ def render(data: DocumentData, template: Path) -> bytes:
     props.revision = data.version
     props.keywords = "final" if data.final else "draft"
     return fixed_package(document)
+
+
+def _share_party_columns(table) -> None:
+    """The certificate's grid (captioned GRID_CAPTION) repeats its party column once per party:
+    keep the first two columns as the template has them and share the rest of the width
+    equally between the parties, so no party's column is squeezed."""
+    caption = table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    if caption is None or caption.get(qn("w:val")) != GRID_CAPTION:
+        return
+    columns = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+    if len(columns) < 3:
+        return
+    widths = [int(c.get(qn("w:w"))) for c in columns]
+    total, fixed = sum(widths), widths[:2]
+    share = (total - sum(fixed)) // (len(columns) - 2)
+    widths = fixed + [share] * (len(columns) - 2)
+    for column, width in zip(columns, widths, strict=True):
+        column.set(qn("w:w"), str(width))
+    for row in table.iter(qn("w:tr")):
+        for cell, width in zip(row.findall(qn("w:tc")), widths, strict=False):
+            tcw = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if tcw is not None:
+                tcw.set(qn("w:w"), str(width))
+                tcw.set(qn("w:type"), "dxa")
 
 
 def _attach_binding(document, binding: Binding) -> None:

@@ -85,6 +85,8 @@ class Member(Base):
     party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id"))
     role: Mapped[str] = mapped_column(sa.String(20))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The job title they approve under, shown on the signing page and certificate (#13).
+    job_title: Mapped[str | None] = mapped_column(sa.String(80))
     user: Mapped[User] = relationship(lazy="joined")
 
 
@@ -130,6 +132,9 @@ class Approval(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     active: Mapped[bool] = mapped_column(default=True)
     ended_at: Mapped[dt.datetime | None]
+    # The approver confirmed they have authority to agree for their party (#13); False only on
+    # approvals given before that was asked.
+    authority_confirmed: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     user: Mapped[User] = relationship(lazy="joined")
 
 
@@ -197,6 +202,7 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(sa.String(64))
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    finalised_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))  # (#13)
 
 
 class IdempotencyKey(Base):

@@ -27,7 +27,11 @@ def _approve_all(callers, aid):
             ):
                 done = caller.post(
                     f"/agreements/{aid}/sections/{section['key']}/approvals",
-                    json={"party_id": party, "revision_sha256": revision["sha256"]},
+                    json={
+                        "party_id": party,
+                        "revision_sha256": revision["sha256"],
+                        "confirms_authority": True,
+                    },
                 )
                 assert done.status_code == 201, done.json
 

@@ -95,7 +95,11 @@ def test_approval_of_an_outdated_hash_is_refused(make_caller):
     put(owner, agreement, base=1, text="New.")
     response = owner.post(
         f"/agreements/{agreement['id']}/sections/{ROLES}/approvals",
-        json={"party_id": agreement["my_party_id"], "revision_sha256": old},
+        json={
+            "party_id": agreement["my_party_id"],
+            "revision_sha256": old,
+            "confirms_authority": True,
+        },
     )
     assert response.status_code == 409 and response.json["current"]["text"] == "New."
 
@@ -107,7 +111,7 @@ def test_nobody_approves_for_a_party_they_do_not_speak_for(make_caller):
     police = agreement["parties"][1]["id"]
     response = owner.post(
         f"/agreements/{agreement['id']}/sections/{ROLES}/approvals",
-        json={"party_id": police, "revision_sha256": sha},
+        json={"party_id": police, "revision_sha256": sha, "confirms_authority": True},
     )
     assert response.status_code == 403
     state = owner.get(f"/agreements/{agreement['id']}").json
@@ -141,7 +145,7 @@ def test_viewer_and_editor_limits(make_caller, client):
         )
     assert put(viewer, agreement, text="Viewer text").status_code == 403
     sha = put(editor, agreement, text="Editor text").json["revision"]["sha256"]
-    approval = {"party_id": party, "revision_sha256": sha}
+    approval = {"party_id": party, "revision_sha256": sha, "confirms_authority": True}
     assert (
         editor.post(
             f"/agreements/{agreement['id']}/sections/{ROLES}/approvals", json=approval
@@ -216,7 +220,7 @@ def test_withdrawing_an_approval(make_caller):
     sha = put(owner, agreement, text="Text.").json["revision"]["sha256"]
     owner.post(
         f"/agreements/{aid}/sections/{ROLES}/approvals",
-        json={"party_id": mine, "revision_sha256": sha},
+        json={"party_id": mine, "revision_sha256": sha, "confirms_authority": True},
     )
     assert [
         a["current"] for a in section(owner.get(f"/agreements/{aid}").json, ROLES)["approvals"]
@@ -273,7 +277,7 @@ def test_section_history_shows_which_party_approved_which_wording(make_caller):
     first = put(owner, agreement, text="First wording.").json["revision"]["sha256"]
     owner.post(
         f"/agreements/{aid}/sections/{ROLES}/approvals",
-        json={"party_id": youth, "revision_sha256": first},
+        json={"party_id": youth, "revision_sha256": first, "confirms_authority": True},
     )
     police.post(
         f"/agreements/{aid}/sections/{ROLES}/change-requests",
@@ -284,11 +288,11 @@ def test_section_history_shows_which_party_approved_which_wording(make_caller):
     ]["sha256"]
     police.post(
         f"/agreements/{aid}/sections/{ROLES}/approvals",
-        json={"party_id": police_party, "revision_sha256": second},
+        json={"party_id": police_party, "revision_sha256": second, "confirms_authority": True},
     )
     owner.post(
         f"/agreements/{aid}/sections/{ROLES}/approvals",
-        json={"party_id": youth, "revision_sha256": second},
+        json={"party_id": youth, "revision_sha256": second, "confirms_authority": True},
     )
 
     history = owner.get(f"/agreements/{aid}/sections/{ROLES}/revisions").json

@@ -45,7 +45,11 @@ def test_concurrent_edits_and_approvals_lose_nothing(app, live_server):
             if revision and rng.random() < 0.4:
                 response = caller.post(
                     f"/agreements/{aid}/sections/{key}/approvals",
-                    json={"party_id": party, "revision_sha256": revision["sha256"]},
+                    json={
+                        "party_id": party,
+                        "revision_sha256": revision["sha256"],
+                        "confirms_authority": True,
+                    },
                 )
                 record = (
                     "approve",

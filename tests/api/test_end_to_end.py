@@ -92,7 +92,7 @@ def test_three_party_agreement_end_to_end(app, live_server):
     old_sha = _sha_of_revision(owner, aid, key, 1)
     outdated = owner.post(
         f"/agreements/{aid}/sections/{key}/approvals",
-        json={"party_id": youth, "revision_sha256": old_sha},
+        json={"party_id": youth, "revision_sha256": old_sha, "confirms_authority": True},
     )
     assert outdated.status_code == 409
 
@@ -108,7 +108,11 @@ def test_three_party_agreement_end_to_end(app, live_server):
             if section["required"]:
                 ok = caller.post(
                     f"/agreements/{aid}/sections/{section['key']}/approvals",
-                    json={"party_id": party, "revision_sha256": section["revision"]["sha256"]},
+                    json={
+                        "party_id": party,
+                        "revision_sha256": section["revision"]["sha256"],
+                        "confirms_authority": True,
+                    },
                 )
                 assert ok.status_code == 201, ok.json()
     assert owner.get(f"/agreements/{aid}").json()["readiness"] == {"ready": True, "missing": []}

@@ -191,7 +191,11 @@ def test_write_answers_are_small_and_carry_the_new_etag(make_caller):
     assert saved.headers["ETag"] == f'W/"{saved.json["etag"]}"'
     approved = owner.post(
         f"/agreements/{aid}/sections/{ROLES}/approvals",
-        json={"party_id": mine, "revision_sha256": saved.json["revision"]["sha256"]},
+        json={
+            "party_id": mine,
+            "revision_sha256": saved.json["revision"]["sha256"],
+            "confirms_authority": True,
+        },
     )
     assert approved.status_code == 201
     assert set(approved.json) == {"approval", "approved_by_all", "etag"}

@@ -83,7 +83,7 @@ def test_responses_match_their_schemas(spec, make_caller, client):
         "post",
         owner.post(
             f"/agreements/{aid}/sections/purpose_and_aims/approvals",
-            json={"party_id": party, "revision_sha256": sha},
+            json={"party_id": party, "revision_sha256": sha, "confirms_authority": True},
         ),
     )
     _check(

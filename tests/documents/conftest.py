@@ -17,6 +17,7 @@ from plugin.store.models import Member
 from tests.conftest import create_agreement
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+JOB_TITLES = ["Youth Team Manager", "Neighbourhood Inspector", "Depute Head Teacher"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -78,14 +79,19 @@ def document_order(sections: list[dict]) -> list[str]:
 
 
 def approve_all(partners: Partners) -> None:
-    for party, caller in partners.callers.items():
+    for (party, caller), job_title in zip(partners.callers.items(), JOB_TITLES, strict=False):
         for section in caller.get(f"/agreements/{partners.id}").json["sections"]:
             if section["revision"] and party not in {
                 a["party_id"] for a in section["approvals"] if a["current"]
             }:
                 ok = caller.post(
                     f"/agreements/{partners.id}/sections/{section['key']}/approvals",
-                    json={"party_id": party, "revision_sha256": section["revision"]["sha256"]},
+                    json={
+                        "party_id": party,
+                        "revision_sha256": section["revision"]["sha256"],
+                        "confirms_authority": True,
+                        "job_title": job_title,
+                    },
                 )
                 assert ok.status_code == 201, ok.json
 

@@ -37,6 +37,7 @@ def test_draft_has_each_section_tagged_titled_bound_and_escaped(partners):
         json={
             "party_id": youth,
             "revision_sha256": _section(partners.state(), ROLES)["revision"]["sha256"],
+            "confirms_authority": True,
         },
     )
     assert approve.status_code == 201

@@ -1,11 +1,14 @@
 """The final agreement: rendered from exactly the approved revisions when finalising, kept as
 bytes, with its certificate and fingerprint; verification of untouched and tampered copies."""
 
+import datetime as dt
 import hashlib
+import re
 
 import sqlalchemy as sa
 
 from plugin.catalogue import default_catalogue
+from plugin.documents.certificate import short_name
 from plugin.documents.content import AcceptedFinding, fingerprint
 from plugin.documents.records import final_data
 from plugin.documents.render import render, template_path
@@ -28,6 +31,24 @@ from tests.documents.conftest import (
 PURPOSE = "purpose_and_aims"
 
 
+def _certificate_tables(document):
+    """The certificate's grid (captioned "Approval grid") and its list of approvers."""
+    grid = next(t for t in document.tables if 'w:val="Approval grid"' in t._tbl.tblPr.xml)
+    people = next(t for t in document.tables if t.rows[0].cells[0].text == "Name")
+    return grid, people
+
+
+def short_date(stamp: str) -> str:
+    """An API timestamp (UTC) as the certificate's day in Europe/London."""
+    from plugin.documents.certificate import short_date as day
+
+    return day(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")), "Europe/London")
+
+
+def party_order(state: dict, approval: dict) -> int:
+    return [p["id"] for p in state["parties"]].index(approval["party_id"])
+
+
 def test_final_document_is_the_approved_text_with_its_certificate(app, final):
     state = final.state()
     path = f"/agreements/{final.id}/versions/1/document.docx"
@@ -45,34 +66,52 @@ def test_final_document_is_the_approved_text_with_its_certificate(app, final):
     part = binding(document)
     assert part.get("status") == "final" and len(part.get("fingerprint")) == 64
 
-    # The certificate: each section × each party, approver name and email, time, short hash.
-    table = document.tables[-1]
-    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
-    assert len(rows) == len(approved) * 3
-    emails = {m["user"]["email"]: m["user"]["name"] for m in state["members"]}
-    by_section = {}
-    current = None
+    # The certificate: a grid of sections × parties (who and on which day), the approvers.
+    grid, people = _certificate_tables(document)
+    assert [c.text for c in grid.rows[0].cells[2:]] == [p["name"] for p in state["parties"]]
+    rows = [[c.text for c in r.cells] for r in grid.rows[1:]]
+    numbered = {s["title"]: s for s in approved}
+    assert len(rows) == len(approved)
     for row in rows:
-        current = row[0] or current
-        by_section.setdefault(current, []).append(row)
-    for section in approved:
-        lines = by_section[section["title"]]
-        assert [r[1] for r in lines] == [p["name"] for p in state["parties"]]
-        for row in lines:
-            name, email = row[2].split("\n")
-            # Accounts made here (no sign-in provider vouched for them): said plainly.
-            assert email.endswith(" (not verified)")
-            assert emails[email.removesuffix(" (not verified)")] == name
-            assert row[4] == section["revision"]["sha256"][:12]
-            assert len(row[3]) == 19 and row[3][4] == "-"
-        approvers = {f"{a['approved_by']['email']} (not verified)" for a in section["approvals"]}
-        assert {r[2].split("\n")[1] for r in lines} == approvers
+        section = numbered[row[0].split(" ", 1)[1]]
+        assert row[1] == section["revision"]["sha256"][:12]
+        assert row[2:] == [
+            f"{short_name(a['approved_by']['name'])}\n{short_date(a['approved_at'])}"
+            for a in sorted(section["approvals"], key=lambda a: party_order(state, a))
+        ]
+    members = {m["user"]["email"]: m for m in state["members"]}
+    listed = [[c.text for c in r.cells] for r in people.rows[1:]]
+    assert [r[0] for r in listed] == ["Joe Lindsay", "Fiona Reid", "Mark Baird"]
+    for name, job_title, organisation, email in listed:
+        address, standing = email.split("\n")
+        member = members[address]
+        assert member["user"]["name"] == name and member["job_title"] == job_title
+        assert organisation == next(
+            p["name"] for p in state["parties"] if p["id"] == member["party_id"]
+        )
+        assert standing == "not verified"  # made here: no sign-in provider vouched for them
 
     words = "\n".join(p.text for p in document.paragraphs)
     assert "Approval certificate" in words and "Draft for discussion" not in words
     assert "Each partner approved every section of this agreement online" in words
+    assert "Each approver confirmed, on approving, their authority to agree for their" in words
+    assert re.search(
+        r"Finalised by Joe Lindsay, Youth Team Manager \(Riverside Council Youth Team\) on "
+        r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d (GMT|BST)\.",
+        words,
+    )
+    assert part.get("fingerprint") in words
     footer = "\n".join(p.text for p in document.sections[0].footer.paragraphs)
-    assert part.get("fingerprint") in footer
+    assert footer.startswith("Eastfield youth diversion · version 1\tPage ")
+    assert not re.search("[0-9a-f]{64}", footer)  # the full fingerprint is on the certificate
+
+    # The signing page names each party's approver and their job title.
+    signing = next(t for t in document.tables if t.rows[0].cells[1].text == "Approved online by")
+    assert [[c.text for c in r.cells][:2] for r in signing.rows[1:]] == [
+        ["Riverside Council Youth Team", "Joe Lindsay, Youth Team Manager"],
+        ["Eastfield Community Police Unit", "Fiona Reid, Neighbourhood Inspector"],
+        ["Eastfield High School", "Mark Baird, Depute Head Teacher"],
+    ]
 
     # Stored with its sha256; every later download gives the same bytes.
     with app.app_context():
@@ -92,8 +131,15 @@ def test_rendering_the_same_final_agreement_twice_gives_identical_bytes(app, fin
         session = get_session()
         agreement = session.get(Agreement, final.id)
         kept = session.scalar(sa.select(Document).where(Document.agreement_id == final.id))
+        assert kept.finalised_by == final.owner.id  # who finalised is stored with it
         data = final_data(
-            session, agreement, 1, default_catalogue(), "https://localhost:3000", kept.created_at
+            session,
+            agreement,
+            1,
+            default_catalogue(),
+            "https://localhost:3000",
+            kept.created_at,
+            finalised_by=kept.finalised_by,
         )
         again = render(data, template_path("partnership"))
         assert again == render(data, template_path("partnership")) == kept.content

@@ -63,11 +63,11 @@ def _identity(app, user_id: int, email: str, verified: bool) -> None:
 
 def _approvers(content: bytes) -> dict[str, set[str]]:
     """Approver name -> the email lines the certificate shows for them."""
-    table = open_docx(content).tables[-1]
+    table = next(t for t in open_docx(content).tables if t.rows[0].cells[0].text == "Name")
     shown: dict[str, set[str]] = {}
     for row in table.rows[1:]:
-        name, email = row.cells[2].text.split("\n")
-        shown.setdefault(name, set()).add(email)
+        address, standing = row.cells[3].text.split("\n")
+        shown.setdefault(row.cells[0].text, set()).add(f"{address} ({standing})")
     return shown
 
 
@@ -104,6 +104,7 @@ def test_certificate_names_the_provider_that_verified_each_email(app, partners):
                 "https://localhost:3000",
                 kept.created_at,
                 provider_names=names,
+                finalised_by=kept.finalised_by,
             )
 
         before = data()

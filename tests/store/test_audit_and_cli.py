@@ -32,7 +32,12 @@ def _busy_agreement(make_caller):
     path = f"/agreements/{agreement['id']}/sections/roles_and_responsibilities"
     sha = owner.put(path, json={"base_revision": 0, "text": "First."}).json["revision"]["sha256"]
     owner.post(
-        f"{path}/approvals", json={"party_id": agreement["my_party_id"], "revision_sha256": sha}
+        f"{path}/approvals",
+        json={
+            "party_id": agreement["my_party_id"],
+            "revision_sha256": sha,
+            "confirms_authority": True,
+        },
     )
     owner.put(path, json={"base_revision": 1, "text": "Second."})
     return owner, agreement
@@ -341,7 +346,7 @@ def test_rows_match_events_through_finalising_and_renegotiating(make_caller, run
             path = f"/agreements/{aid}/sections/{key}"
             sha = owner.get(path).json["revision"]["sha256"]
             for caller, party in speakers:
-                body = {"party_id": party, "revision_sha256": sha}
+                body = {"party_id": party, "revision_sha256": sha, "confirms_authority": True}
                 assert caller.post(f"{path}/approvals", json=body).status_code in (200, 201)
 
     approve_all()
