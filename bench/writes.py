@@ -32,7 +32,6 @@ import sqlalchemy as sa
 from auth import tokens
 from bench.agreement_state import SERVER, _app
 from bench.server import gunicorn, prepare
-from plugin.api import schemas
 from plugin.store import users
 from plugin.store.db import dispose, write_session
 from plugin.store.models import Member
@@ -44,10 +43,7 @@ TARGET_RATIO, TARGET_P95, TARGET_MS = 0.2, 50.0, 5.0
 
 
 def _approval_body(party_id: int, sha: str) -> dict:
-    body = {"party_id": party_id, "revision_sha256": sha}
-    if "confirms_authority" in schemas.ApprovalCreate.model_fields:  # issue #13's contract
-        body["confirms_authority"] = True
-    return body
+    return {"party_id": party_id, "revision_sha256": sha, "confirms_authority": True}
 
 
 class Drafting:

@@ -144,10 +144,9 @@ class ApprovalCreate(In):
     confirms_authority: Literal[True] = Field(
         description="Must be true: the approver has authority to agree this for their party"
     )
-    job_title: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), Fit]
-        | None
-    ) = Field(None, description="The approver's job title, kept on their membership")
+    job_title: Annotated[Name, StringConstraints(max_length=80)] | None = Field(
+        None, description="The approver's job title, kept on their membership"
+    )
 
 
 class ChangeRequestCreate(In):

@@ -199,7 +199,8 @@ def test_a_partys_last_approver_cannot_leave_and_a_removed_members_approvals_end
     sha = people["owner"].put(section, json={"base_revision": 0, "text": "We meet monthly."})
     sha = sha.json["revision"]["sha256"]
     given = people["approver B"].post(
-        f"{section}/approvals", json={"party_id": parties["B"], "revision_sha256": sha}
+        f"{section}/approvals",
+        json={"party_id": parties["B"], "revision_sha256": sha, "confirms_authority": True},
     )
     assert given.status_code == 201, given.json
     link = people["approver B"].post(

@@ -9,10 +9,10 @@ from html import unescape
 from urllib.parse import urljoin
 
 import sqlalchemy as sa
-from auth.models import Identity
 
 from plugin import create_app
 from plugin.store.db import get_session
+from plugin.store.login_models import Identity
 from plugin.store.models import User
 from tests.auth.conftest import Live, hand_off, live_config
 from tests.auth.node_scripts import NodeScript, need_node_package
