@@ -5,12 +5,11 @@ import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from test_clean_wording import values
 
 from plugin.catalogue import default_catalogue
 from plugin.catalogue.clauses import voice
 from plugin.workflow.state import Party
-
-from test_clean_wording import values
 
 CATALOGUE = default_catalogue()
 # An organisation may have "partner" in its own name; that is the only place it may appear.
