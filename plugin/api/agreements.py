@@ -169,7 +169,7 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
     text = (
         body.text
         if body.text is not None
-        else catalogue.render_clause(section_key, fields, parties)
+        else catalogue.render_clause(section_key, fields, parties, agreement.kind)
     )
     effects = rules.edit(before, section_key, body.base_revision, text, fields, body.source)
     added = store.persist(session, agreement, effects, user)

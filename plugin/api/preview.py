@@ -49,7 +49,7 @@ def preview_section(user: User, agreement_id: int, section_key: str, body: Previ
     catalogue.section(section_key, agreement.kind)
     parties = [Party(p.id, p.name) for p in agreement.parties]
     fields = catalogue.validate_fields(section_key, body.fields, parties)
-    text = catalogue.render_clause(section_key, fields, parties)
+    text = catalogue.render_clause(section_key, fields, parties, agreement.kind)
     snap = store.snapshot(session, agreement)
     saved = {k: r.fields or {} for k, r in snap.revisions.items()}
     hashes = {k: r.sha256 for k, r in snap.revisions.items() if k != section_key}

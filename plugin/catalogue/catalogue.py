@@ -119,9 +119,11 @@ class Catalogue:
         section = self.section(key)
         return validate_fields(section, values, [p.id for p in parties], self.value_models[key])
 
-    def render_clause(self, key: str, values: dict, parties: Sequence[Party]) -> str:
-        """Clause text for already-validated values."""
-        return render_clause(self.section(key), self.templates[key], values, parties)
+    def render_clause(
+        self, key: str, values: dict, parties: Sequence[Party], kind: str = "partnership"
+    ) -> str:
+        """Clause text for already-validated values, in the voice of the agreement's kind."""
+        return render_clause(self.section(key), self.templates[key], values, parties, kind)
 
     def check(
         self,
@@ -157,18 +159,24 @@ class Catalogue:
         for section in self.sections_for(kind):
             values = filled[section.key]
             sha = text_hashes.get(section.key)
-            edited = sha is not None and self.rendered_sha256(section.key, values, parties) != sha
+            edited = (
+                sha is not None and self.rendered_sha256(section.key, values, parties, kind) != sha
+            )
             out[section.key] = self.check(section.key, values, parties, context, edited)
         return out
 
-    def rendered_sha256(self, key: str, values: dict, parties: Sequence[Party]) -> str | None:
+    def rendered_sha256(
+        self, key: str, values: dict, parties: Sequence[Party], kind: str = "partnership"
+    ) -> str | None:
         """sha256 of the clause the fields render (None if they cannot be rendered)."""
-        cache_key = (key, json.dumps(values, sort_keys=True), tuple(parties))
+        cache_key = (key, kind, json.dumps(values, sort_keys=True), tuple(parties))
         if cache_key not in self._rendered:
             if len(self._rendered) >= 4096:
                 self._rendered.clear()
             try:
-                self._rendered[cache_key] = text_sha256(self.render_clause(key, values, parties))
+                self._rendered[cache_key] = text_sha256(
+                    self.render_clause(key, values, parties, kind)
+                )
             except CatalogueError:
                 self._rendered[cache_key] = None
         return self._rendered[cache_key]

@@ -128,11 +128,63 @@ def tidy(text: str) -> str:
     return text
 
 
+# How a clause speaks of those who agree it (#13): a partnership of "the partners", a co-working
+# agreement of the workers as "we" (OU 3.2: the workers' own arrangement).
+VOICES: dict[str, dict[str, str]] = {
+    "partnership": {
+        "we": "the partners",
+        "We": "The partners",
+        "our": "the partners'",
+        "Our": "The partners'",
+        "each_of_us": "each partner",
+        "their": "their",
+        "they": "they",
+        "us": "the partners",
+        "any_of_us": "any partner",
+        "all_of_us": "All partners",
+        "whichever": "whichever partner they come from",
+        "the_work": "the partnership",
+        "someone_unnamed": "A partner still to be named",
+        "member": "partner",
+        "whoever_is_asked": "Partners asked",
+        "who_we_are": "the partner organisations named in this agreement",
+    },
+    "co_working": {
+        "we": "we",
+        "We": "We",
+        "our": "our",
+        "Our": "Our",
+        "each_of_us": "each of us",
+        "their": "our",
+        "they": "we",
+        "us": "us",
+        "any_of_us": "either of us",
+        "all_of_us": "Both of us",
+        "whichever": "whichever organisation they come from",
+        "the_work": "our joint work",
+        "someone_unnamed": "A worker still to be named",
+        "member": "of us",
+        "whoever_is_asked": "Whichever of us is asked",
+        "who_we_are": "the workers named in this agreement",
+    },
+}
+
+
+def voice(kind: str) -> dict[str, str]:
+    """The words a clause of this kind uses for those who agree it (partnership if unknown)."""
+    return dict(VOICES.get(kind, VOICES["partnership"]))
+
+
 def render_clause(
-    section: Section, template: Template, values: dict, parties: Sequence[Party]
+    section: Section,
+    template: Template,
+    values: dict,
+    parties: Sequence[Party],
+    kind: str = "partnership",
 ) -> str:
-    """The clause text for validated values. Raises CatalogueError if the template misbehaves."""
-    context = dict(values)
+    """The clause text for validated values, in the voice of the agreement's kind. Raises
+    CatalogueError if the template misbehaves."""
+    context = {**voice(kind), **values}
     context["_party_names"] = {p.id: p.name for p in parties}
     context["_labels"] = _labels(section.fields)
     context["all_parties"] = [p.id for p in parties]

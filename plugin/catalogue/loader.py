@@ -14,7 +14,7 @@ from plugin.workflow.errors import CatalogueError, InvalidInput
 
 from .catalogue import Catalogue
 from .checks import PLACEHOLDERS, Party, code_of
-from .clauses import ENVIRONMENT, compile_clause, render_clause
+from .clauses import ENVIRONMENT, VOICES, compile_clause, render_clause
 from .definitions import Check, Checklist, FactSpec, FieldSpec, Kind, Level, Section, Source
 from .fields import validate_fields, values_model
 
@@ -141,7 +141,7 @@ def _check_section(section: Section, known_sources: set[str], parties: list[Part
     except CatalogueError as exc:
         raise CatalogueError(f"{where}: {exc}") from None
     variables = meta.find_undeclared_variables(ENVIRONMENT.parse(section.clause))
-    unknown = variables - {f.key for f in section.fields} - {"all_parties"}
+    unknown = variables - {f.key for f in section.fields} - {"all_parties", *VOICES["partnership"]}
     if unknown:
         raise CatalogueError(f"{where}: clause uses unknown field(s) {sorted(unknown)}")
     try:

@@ -46,7 +46,7 @@ def example_agreement(kind: str = "partnership") -> str:
             if section.part == "core"
             else f"Annex {i - len(core) + 1}: {section.title}"
         )
-        parts.append(f"{heading}\n\n{catalogue.render_clause(section.key, values, parties)}")
+        parts.append(f"{heading}\n\n{catalogue.render_clause(section.key, values, parties, kind)}")
     return "\n\n\n".join(parts) + "\n"
 
 

@@ -428,11 +428,6 @@ TABLE = [
                 "confidence.",
             ),
             (
-                "information.basis_missing",
-                "must",
-                "The basis for sharing information about individuals is not recorded.",
-            ),
-            (
                 "information.party_without_data_lead",
                 "should",
                 "Riverside Council Youth Team has not named who answers for its records.",
@@ -747,8 +742,8 @@ TABLE = [
             ),
             (
                 "safety.no_disclosure_checks",
-                "should",
-                "Nothing says which workers are members of the PVG scheme or who checks it.",
+                "must",
+                "Nothing says which workers are members of Disclosure Scotland's PVG scheme or who checks it.",
             ),
             (
                 "safety.no_check_in",
@@ -985,6 +980,67 @@ TABLE = [
                 "should",
                 "The arrangement has no set end date, but no date is set for deciding whether it should "
                 "carry on.",
+            )
+        ],
+    ),
+    (
+        "partnership",
+        "information_exchange",
+        {
+            "lawful_basis": None,
+            "special_category": None,
+            "controllers": None,
+            "access_requests": None,
+        },
+        [
+            (
+                "information.basis_missing",
+                "must",
+                "No lawful basis from UK GDPR Article 6 is chosen for sharing personal information.",
+            ),
+            (
+                "information.special_category_unanswered",
+                "must",
+                "Nothing says whether health, criminal-offence or other special category information is shared.",
+            ),
+            (
+                "information.controllers_missing",
+                "must",
+                "Nothing says whether the partners are separate or joint controllers.",
+            ),
+            (
+                "information.access_requests_missing",
+                "must",
+                "Nothing says who handles subject access and Freedom of Information (Scotland) requests.",
+            ),
+        ],
+    ),
+    (
+        "partnership",
+        "information_exchange",
+        {"special_condition": None, "dpia": None, "dpia_reason": None},
+        [
+            (
+                "information.special_condition_missing",
+                "must",
+                "Special category information is shared, but no Article 9 and DPA 2018 Schedule 1 condition is recorded.",
+            ),
+            (
+                "information.dpia_missing",
+                "should",
+                "Nothing says whether a data protection impact assessment was done.",
+            ),
+        ],
+    ),
+    (
+        "partnership",
+        "information_exchange",
+        {"dpia_reason": None},
+        [
+            (
+                "information.dpia_reason_missing",
+                "should",
+                "The DPIA is named but not described, or no reason is given for not needing one.",
             )
         ],
     ),
