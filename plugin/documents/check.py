@@ -62,7 +62,7 @@ def example_data(kind: str, final: bool = True) -> DocumentData:
             section.key, catalogue.example_for(section.key, parties, kind), parties
         )
         fields[section.key] = values
-        text = catalogue.render_clause(section.key, values, parties)
+        text = catalogue.render_clause(section.key, values, parties, kind)
         sections.append(
             SectionText(section.key, section.title, 1, text, section.part, fields=values)
         )
