@@ -13,7 +13,7 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     import auth
 
-    from . import addin, api, documents, security, settings, store, taskpane
+    from . import addin, api, documents, frontdoor, security, settings, store, taskpane
 
     # PA_INSTANCE_PATH: this instance's own folder (two instances on one machine each have one).
     instance = os.environ.get("PA_INSTANCE_PATH") or None
@@ -26,6 +26,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     documents.init_app(app)
     addin.init_app(app)
     taskpane.init_app(app)
+    frontdoor.init_app(app)
     # The guidance is loaded and checked (every example rendered) as the app starts, once per
     # process, so that no user's request waits for it.
     from .catalogue import default_catalogue
