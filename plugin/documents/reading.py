@@ -177,6 +177,51 @@ def tagged_sections(root: etree._Element) -> tuple[dict[str, str], dict[str, str
     return texts, titles
 
 
+def bookmarked_sections(root: etree._Element) -> dict[str, str]:
+    """Text of each section between bookmarks named pa_<key> (what LibreOffice and Google Docs
+    keep of a section when they drop its content control): one line per paragraph, from the
+    paragraph of the first start of that name to the last paragraph with text before its last
+    end. (LibreOffice may write a start without an end, and an empty pair of the same name.)"""
+    names: dict[str, str] = {}  # bookmark id: key
+    firsts: dict[str, int] = {}
+    lasts: dict[str, int] = {}
+    paragraphs: list[etree._Element] = []
+    p, start = f"{{{W}}}p", f"{{{W}}}bookmarkStart"
+    for node in root.iter(p, start, f"{{{W}}}bookmarkEnd"):
+        if node.tag == p:
+            paragraphs.append(node)
+            continue
+        holder = next(node.iterancestors(p), None)
+        mark = node.get(f"{{{W}}}id", "")
+        if node.tag == start:
+            name = node.get(f"{{{W}}}name", "")
+            if name.startswith("pa_"):
+                names[mark] = name[3:]
+                here = len(paragraphs) - 1 if holder is not None else len(paragraphs)
+                firsts.setdefault(name[3:], here)
+            continue
+        key = names.get(mark)
+        if key is None:
+            continue
+        last = len(paragraphs) - 1
+        if holder is not None and last > firsts[key] and not _text_before(holder, node):
+            last -= 1  # the end moved to the start of the next paragraph
+        lasts[key] = last
+    return {
+        key: "\n".join(_paragraph_text(paragraphs[i]) for i in range(firsts[key], last + 1))
+        for key, last in lasts.items()
+    }
+
+
+def _text_before(paragraph: etree._Element, mark: etree._Element) -> bool:
+    for node in paragraph.iter(f"{{{W}}}t", f"{{{W}}}bookmarkEnd"):
+        if node is mark:
+            return False
+        if node.text:
+            return True
+    return False
+
+
 def read_document(data: bytes, limit: int) -> ReadDocument:
     """Raises TooLarge or BadDocument; otherwise the binding (None if absent) and sections."""
     archive = open_archive(data, limit)
@@ -203,4 +248,7 @@ def read_document(data: bytes, limit: int) -> ReadDocument:
                     ) from None
                 break
     texts, titles = tagged_sections(body)
+    for key, text in bookmarked_sections(body).items():  # where an editor dropped the controls
+        if key not in texts:
+            texts[key], titles[key] = text, ""
     return ReadDocument(binding, texts, titles)
