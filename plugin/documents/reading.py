@@ -11,9 +11,10 @@ off. Only the parts that are needed are ever inflated, each within a bounded siz
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -48,6 +49,7 @@ class ReadDocument:
     binding: Binding | None
     sections: dict[str, str]  # section key -> text, in document order
     titles: dict[str, str]
+    found_by: dict[str, str] = field(default_factory=dict)  # key -> "bookmark" | "heading"
 
 
 def _parser() -> etree.XMLParser:
@@ -222,7 +224,36 @@ def _text_before(paragraph: etree._Element, mark: etree._Element) -> bool:
     return False
 
 
-def read_document(data: bytes, limit: int) -> ReadDocument:
+_LABEL = re.compile(r"^\s*[0-9A-Z]{1,3}\.\s+")
+_SKIPPED = {"PAStatus"}  # the approval status line the server writes under each heading
+
+
+def headed_sections(root: etree._Element, titles: dict[str, str]) -> dict[str, str]:
+    """Text under each heading that reads as a section's title ("2.  Shared purpose and aims"),
+    up to the next heading, part or table: for a document with no controls and no bookmarks."""
+    wanted = {title.strip().casefold(): key for key, title in titles.items()}
+    body = root.find(f"{{{W}}}body")
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for node in body if body is not None else ():
+        if node.tag != f"{{{W}}}p":
+            current = None
+            continue
+        style = node.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+        style_id = style.get(f"{{{W}}}val", "") if style is not None else ""
+        text = _paragraph_text(node)
+        key = wanted.get(_LABEL.sub("", text).strip().casefold())
+        if key is not None and key not in found:
+            current = found[key] = []
+        elif style_id.startswith(("Heading", "Title", "PAPart")):
+            current = None
+        elif current is not None and style_id not in _SKIPPED:
+            current.append(text)
+    texts = {key: "\n".join(lines).strip("\n") for key, lines in found.items()}
+    return {key: text for key, text in texts.items() if text}  # a bare heading: still missing
+
+
+def read_document(data: bytes, limit: int, titles: dict[str, str] | None = None) -> ReadDocument:
     """Raises TooLarge or BadDocument; otherwise the binding (None if absent) and sections."""
     archive = open_archive(data, limit)
     types = _inflate(archive, _member(archive, "[Content_Types].xml"))
@@ -247,8 +278,13 @@ def read_document(data: bytes, limit: int) -> ReadDocument:
                         f"The document's agreement binding is damaged: {exc}."
                     ) from None
                 break
-    texts, titles = tagged_sections(body)
+    texts, found_titles = tagged_sections(body)
+    found_by: dict[str, str] = {}
     for key, text in bookmarked_sections(body).items():  # where an editor dropped the controls
         if key not in texts:
-            texts[key], titles[key] = text, ""
-    return ReadDocument(binding, texts, titles)
+            texts[key], found_titles[key], found_by[key] = text, "", "bookmark"
+    if titles:  # neither a control nor a bookmark: the section's heading, reported as such
+        rest = {key: title for key, title in titles.items() if key not in texts}
+        for key, text in headed_sections(body, rest).items():
+            texts[key], found_titles[key], found_by[key] = text, titles[key], "heading"
+    return ReadDocument(binding, texts, found_titles, found_by)
