@@ -17,6 +17,7 @@ def create_app(config: Mapping | None = None) -> Flask:
         addin,
         api,
         documents,
+        frontdoor,
         jobs,
         mail,
         notifications,
@@ -37,6 +38,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     documents.init_app(app)
     addin.init_app(app)
     taskpane.init_app(app)
+    frontdoor.init_app(app)
     mail.init_app(app)
     notifications.init_app(app)
     jobs.init_app(app)  # last: its worker thread (local mode) starts here

@@ -4,6 +4,8 @@ The committed `manifest.json` (top level) names https://localhost:3000, where `m
 A server elsewhere serves the same manifest with every https://localhost:3000 replaced by its
 PUBLIC_ORIGIN, so an administrator can deploy the add-in for an organisation from it:
 `GET /manifest.json`, or the app package (manifest and its two icons) `GET /manifest.zip`.
+The XML add-in-only manifest `GET /manifest.xml` (Word on Mac and iPad, perpetual Office, the admin
+centre's Office add-in upload) is built from the same dict, element by element with lxml.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, send_from_directory
+from lxml import etree
 
 LOCAL_ORIGIN = "https://localhost:3000"
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +53,95 @@ def app_package(manifest: dict[str, Any]) -> bytes:
         for relative in manifest["icons"].values():
             package.write(ROOT / relative, relative)
     return buffer.getvalue()
+
+
+OFFICE = "http://schemas.microsoft.com/office/appforoffice/1.1"
+BASIC = "http://schemas.microsoft.com/office/officeappbasictypes/1.0"
+OVERRIDES = "http://schemas.microsoft.com/office/taskpaneappversionoverrides"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def xml_manifest(manifest: dict[str, Any]) -> bytes:
+    """The XML add-in-only manifest (a TaskPaneApp for Word) saying what `manifest` says."""
+    extension = manifest["extensions"][0]
+    page = extension["runtimes"][0]["code"]["page"]
+    origin = page.split("/pane/")[0]
+    group = extension["ribbons"][0]["tabs"][0]["groups"][0]
+    button = group["controls"][0]
+    icons = {icon["size"]: icon["url"] for icon in button["icons"]}
+    alternates = extension["alternates"][0]["alternateIcons"]
+    words = [c for c in extension["requirements"]["capabilities"] if c["name"] == "WordApi"]
+
+    def add(parent, tag, text=None, ns=OFFICE, **attributes):
+        element = etree.SubElement(parent, f"{{{ns}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    def typed(parent, tag, kind, ns=OVERRIDES, **attributes):
+        element = add(parent, tag, ns=ns, **attributes)
+        element.set(f"{{{XSI}}}type", kind)
+        return element
+
+    root = etree.Element(f"{{{OFFICE}}}OfficeApp", nsmap={None: OFFICE, "bt": BASIC, "xsi": XSI})
+    root.set(f"{{{XSI}}}type", "TaskPaneApp")
+    add(root, "Id", manifest["id"])
+    add(root, "Version", manifest["version"])
+    add(root, "ProviderName", manifest["developer"]["name"])
+    language, _, region = manifest["localizationInfo"]["defaultLanguageTag"].partition("-")
+    add(root, "DefaultLocale", f"{language}-{region.upper()}" if region else language)
+    add(root, "DisplayName", DefaultValue=manifest["name"]["full"])
+    add(root, "Description", DefaultValue=manifest["description"]["short"])
+    add(root, "IconUrl", DefaultValue=icons[32])
+    add(root, "HighResolutionIconUrl", DefaultValue=alternates["icon"]["url"])
+    add(root, "SupportUrl", DefaultValue=manifest["developer"]["websiteUrl"])
+    add(add(root, "AppDomains"), "AppDomain", origin)
+    add(add(root, "Hosts"), "Host", Name="Document")
+    sets = add(add(root, "Requirements"), "Sets", DefaultMinVersion="1.1")
+    for capability in words:
+        add(sets, "Set", Name="WordApi", MinVersion=capability["minVersion"])
+    add(add(root, "DefaultSettings"), "SourceLocation", DefaultValue=page)
+    add(root, "Permissions", "ReadWriteDocument")
+
+    overrides = etree.SubElement(root, f"{{{OVERRIDES}}}VersionOverrides", nsmap={None: OVERRIDES})
+    overrides.set(f"{{{XSI}}}type", "VersionOverridesV1_0")
+    host = typed(add(overrides, "Hosts", ns=OVERRIDES), "Host", "Document")
+    desktop = add(host, "DesktopFormFactor", ns=OVERRIDES)
+    point = typed(desktop, "ExtensionPoint", "PrimaryCommandSurface")
+    tab = add(
+        point, "OfficeTab", ns=OVERRIDES, id=extension["ribbons"][0]["tabs"][0]["builtInTabId"]
+    )
+
+    def icon_set(parent, prefix):
+        icon = add(parent, "Icon", ns=OVERRIDES)
+        for size in (16, 32, 80):
+            add(icon, "Image", ns=BASIC, size=str(size), resid=f"{prefix}.{size}")
+
+    group_element = add(tab, "Group", ns=OVERRIDES, id=group["id"])
+    add(group_element, "Label", ns=OVERRIDES, resid="Group.Label")
+    icon_set(group_element, "Icon")
+    control = typed(group_element, "Control", "Button", id=button["id"])
+    add(control, "Label", ns=OVERRIDES, resid="Button.Label")
+    supertip = add(control, "Supertip", ns=OVERRIDES)
+    add(supertip, "Title", ns=OVERRIDES, resid="Button.Title")
+    add(supertip, "Description", ns=OVERRIDES, resid="Button.Description")
+    icon_set(control, "Icon")
+    action = typed(control, "Action", "ShowTaskpane")
+    add(action, "TaskpaneId", button["actionId"], ns=OVERRIDES)
+    add(action, "SourceLocation", ns=OVERRIDES, resid="Pane.Url")
+
+    resources = add(overrides, "Resources", ns=OVERRIDES)
+    images = add(resources, "Images", ns=BASIC)
+    for size in (16, 32, 80):
+        add(images, "Image", ns=BASIC, id=f"Icon.{size}", DefaultValue=icons[size])
+    add(add(resources, "Urls", ns=BASIC), "Url", ns=BASIC, id="Pane.Url", DefaultValue=page)
+    short = add(resources, "ShortStrings", ns=BASIC)
+    add(short, "String", ns=BASIC, id="Group.Label", DefaultValue=group["label"])
+    add(short, "String", ns=BASIC, id="Button.Label", DefaultValue=button["label"])
+    add(short, "String", ns=BASIC, id="Button.Title", DefaultValue=button["supertip"]["title"])
+    long = add(resources, "LongStrings", ns=BASIC)
+    description = button["supertip"]["description"]
+    add(long, "String", ns=BASIC, id="Button.Description", DefaultValue=description)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 _PAGE = """<!doctype html>
@@ -106,6 +198,14 @@ def init_app(app: Flask) -> None:
         response.headers["Content-Disposition"] = (
             'attachment; filename="partnership-agreements-word.zip"'
         )
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    @app.get("/manifest.xml")
+    def manifest_xml():
+        manifest = xml_manifest(manifest_for(current_app.config["PUBLIC_ORIGIN"]))
+        response = Response(manifest, mimetype="application/xml")
+        response.headers["Content-Disposition"] = 'attachment; filename="manifest.xml"'
         response.headers["Cache-Control"] = "no-cache"
         return response
 

@@ -250,9 +250,10 @@ def _final_pdf(agreement: Agreement, version: int) -> Response:
     upload=DOCX,
 )
 def import_document(user: User, agreement_id: int):
-    _, member = store.find(get_session(), agreement_id, user)
+    agreement, member = store.find(get_session(), agreement_id, user)
     roles.require(member.role, "edit")  # before reading anything the caller sent
-    read = read_document(_upload(), current_app.config["MAX_UPLOAD_BYTES"])
+    titles = {s.key: s.title for s in default_catalogue().sections_for(agreement.kind)}
+    read = read_document(_upload(), current_app.config["MAX_UPLOAD_BYTES"], titles)
     session = write_session()
     agreement, member = store.find(session, agreement_id, user, lock=True)
     roles.require(member.role, "edit")

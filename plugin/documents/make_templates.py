@@ -189,7 +189,8 @@ def _p(text: str, style_id: str) -> str:
 
 
 def _section_block(doc, loop: str) -> None:
-    """Heading, approval status, and the clause in a content control tagged pa:<key>."""
+    """Heading, approval status, and the clause in a content control tagged pa:<key>, inside a
+    bookmark pair named pa_<key>."""
     doc.add_paragraph("{%p for section in " + loop + " %}")
     doc.add_paragraph("{{ section.number }}  {{ section.title }}", "Heading 1")
     doc.add_paragraph("{%p if section.status %}")
@@ -213,7 +214,10 @@ def _section_block(doc, loop: str) -> None:
         doc,
         f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="{{{{ section.title }}}}"/>'
         '<w:tag w:val="pa:{{ section.key }}"/><w:id w:val="{{ section.control_id }}"/>'
-        f"</w:sdtPr><w:sdtContent>{lines}</w:sdtContent></w:sdt>",
+        # A bookmark pair pa_<key> too: LibreOffice and Google Docs keep bookmarks, not tags.
+        '</w:sdtPr><w:sdtContent><w:bookmarkStart w:id="{{ section.control_id }}" '
+        f'w:name="pa_{{{{ section.key }}}}"/>{lines}'
+        '<w:bookmarkEnd w:id="{{ section.control_id }}"/></w:sdtContent></w:sdt>',
     )
     doc.add_paragraph("{%p endfor %}")
 

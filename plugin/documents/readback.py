@@ -126,6 +126,17 @@ def plan_import(
                 "A new revision; approvals of this section start again.",
             )
         )
+    notes = {
+        "bookmark": " Found by its bookmarks (the document had lost its content control).",
+        "heading": " Found by its heading (the document had no content control or bookmark "
+        "for it): check the text is the section's.",
+    }
+    outcomes = [
+        Outcome(o.key, o.title, o.outcome, o.revision, o.detail + notes[read.found_by[o.key]])
+        if o.key in read.found_by
+        else o
+        for o in outcomes
+    ]
     outcomes += [
         Outcome(
             key,

@@ -11,9 +11,10 @@ off. Only the parts that are needed are ever inflated, each within a bounded siz
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -48,6 +49,7 @@ class ReadDocument:
     binding: Binding | None
     sections: dict[str, str]  # section key -> text, in document order
     titles: dict[str, str]
+    found_by: dict[str, str] = field(default_factory=dict)  # key -> "bookmark" | "heading"
 
 
 def _parser() -> etree.XMLParser:
@@ -177,7 +179,81 @@ def tagged_sections(root: etree._Element) -> tuple[dict[str, str], dict[str, str
     return texts, titles
 
 
-def read_document(data: bytes, limit: int) -> ReadDocument:
+def bookmarked_sections(root: etree._Element) -> dict[str, str]:
+    """Text of each section between bookmarks named pa_<key> (what LibreOffice and Google Docs
+    keep of a section when they drop its content control): one line per paragraph, from the
+    paragraph of the first start of that name to the last paragraph with text before its last
+    end. (LibreOffice may write a start without an end, and an empty pair of the same name.)"""
+    names: dict[str, str] = {}  # bookmark id: key
+    firsts: dict[str, int] = {}
+    lasts: dict[str, int] = {}
+    paragraphs: list[etree._Element] = []
+    p, start = f"{{{W}}}p", f"{{{W}}}bookmarkStart"
+    for node in root.iter(p, start, f"{{{W}}}bookmarkEnd"):
+        if node.tag == p:
+            paragraphs.append(node)
+            continue
+        holder = next(node.iterancestors(p), None)
+        mark = node.get(f"{{{W}}}id", "")
+        if node.tag == start:
+            name = node.get(f"{{{W}}}name", "")
+            if name.startswith("pa_"):
+                names[mark] = name[3:]
+                here = len(paragraphs) - 1 if holder is not None else len(paragraphs)
+                firsts.setdefault(name[3:], here)
+            continue
+        key = names.get(mark)
+        if key is None:
+            continue
+        last = len(paragraphs) - 1
+        if holder is not None and last > firsts[key] and not _text_before(holder, node):
+            last -= 1  # the end moved to the start of the next paragraph
+        lasts[key] = last
+    return {
+        key: "\n".join(_paragraph_text(paragraphs[i]) for i in range(firsts[key], last + 1))
+        for key, last in lasts.items()
+    }
+
+
+def _text_before(paragraph: etree._Element, mark: etree._Element) -> bool:
+    for node in paragraph.iter(f"{{{W}}}t", f"{{{W}}}bookmarkEnd"):
+        if node is mark:
+            return False
+        if node.text:
+            return True
+    return False
+
+
+_LABEL = re.compile(r"^\s*[0-9A-Z]{1,3}\.\s+")
+_SKIPPED = {"PAStatus"}  # the approval status line the server writes under each heading
+
+
+def headed_sections(root: etree._Element, titles: dict[str, str]) -> dict[str, str]:
+    """Text under each heading that reads as a section's title ("2.  Shared purpose and aims"),
+    up to the next heading, part or table: for a document with no controls and no bookmarks."""
+    wanted = {title.strip().casefold(): key for key, title in titles.items()}
+    body = root.find(f"{{{W}}}body")
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for node in body if body is not None else ():
+        if node.tag != f"{{{W}}}p":
+            current = None
+            continue
+        style = node.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+        style_id = style.get(f"{{{W}}}val", "") if style is not None else ""
+        text = _paragraph_text(node)
+        key = wanted.get(_LABEL.sub("", text).strip().casefold())
+        if key is not None and key not in found:
+            current = found[key] = []
+        elif style_id.startswith(("Heading", "Title", "PAPart")):
+            current = None
+        elif current is not None and style_id not in _SKIPPED:
+            current.append(text)
+    texts = {key: "\n".join(lines).strip("\n") for key, lines in found.items()}
+    return {key: text for key, text in texts.items() if text}  # a bare heading: still missing
+
+
+def read_document(data: bytes, limit: int, titles: dict[str, str] | None = None) -> ReadDocument:
     """Raises TooLarge or BadDocument; otherwise the binding (None if absent) and sections."""
     archive = open_archive(data, limit)
     types = _inflate(archive, _member(archive, "[Content_Types].xml"))
@@ -202,5 +278,13 @@ def read_document(data: bytes, limit: int) -> ReadDocument:
                         f"The document's agreement binding is damaged: {exc}."
                     ) from None
                 break
-    texts, titles = tagged_sections(body)
-    return ReadDocument(binding, texts, titles)
+    texts, found_titles = tagged_sections(body)
+    found_by: dict[str, str] = {}
+    for key, text in bookmarked_sections(body).items():  # where an editor dropped the controls
+        if key not in texts:
+            texts[key], found_titles[key], found_by[key] = text, "", "bookmark"
+    if titles:  # neither a control nor a bookmark: the section's heading, reported as such
+        rest = {key: title for key, title in titles.items() if key not in texts}
+        for key, text in headed_sections(body, rest).items():
+            texts[key], found_titles[key], found_by[key] = text, titles[key], "heading"
+    return ReadDocument(binding, texts, found_titles, found_by)
