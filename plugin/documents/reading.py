@@ -242,10 +242,14 @@ def headed_sections(root: etree._Element, titles: dict[str, str]) -> dict[str, s
         style = node.find(f"{{{W}}}pPr/{{{W}}}pStyle")
         style_id = style.get(f"{{{W}}}val", "") if style is not None else ""
         text = _paragraph_text(node)
-        key = wanted.get(_LABEL.sub("", text).strip().casefold())
+        # Only a heading counts: a section's title also stands in the summary and the contents.
+        heading = style_id.startswith("Heading")
+        key = wanted.get(_LABEL.sub("", text).strip().casefold()) if heading else None
         if key is not None and key not in found:
             current = found[key] = []
-        elif style_id.startswith(("Heading", "Title", "PAPart")):
+        elif style_id.startswith(
+            ("Heading", "Title", "PAPart", "PAAnnexes", "PACert", "PAEyebrow")
+        ):
             current = None
         elif current is not None and style_id not in _SKIPPED:
             current.append(text)
