@@ -9,6 +9,7 @@ missing, and names a record by the field that names it ("the meeting "Steering g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -268,6 +269,42 @@ def _distinct_in_items(check, section, values, parties, ctx) -> Iterator[str]:
                 yield check.message.format(item=" ".join(str(name).split()), where=both)
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_REVIEW_IN_TEXT = re.compile(
+    rf"\b(?:first|next) review\b[^.;]{{0,30}}?\b(?:(\d{{1,2}}) )?({_MONTHS}) (\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _texts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _texts(v)
+
+
+def _review_dates_agree(check, section, values, parties, ctx) -> Iterator[str]:
+    """Every "first/next review in <month year>" written in another section names the month
+    (and day, if given) of the date in `field`."""
+    here = values.get(check.field)
+    if not is_set(here):
+        return
+    day = dt.date.fromisoformat(here)
+    for key, other in ctx.others.items():
+        if key == section.key:
+            continue
+        for text in _texts(other):
+            for found in _REVIEW_IN_TEXT.finditer(text):
+                number, month, year = found.groups()
+                said = (int(year), _MONTHS.split("|").index(month.capitalize()) + 1)
+                if said != (day.year, day.month) or (number and int(number) != day.day):
+                    yield check.message.format(item=found.group(0), date=_long_date(here))
+
+
 Rule = Callable[[Check, Section, dict, Sequence[Party], Context], Iterator[str]]
 RULES: dict[str, Rule] = {
     "required": _required,
@@ -285,6 +322,7 @@ RULES: dict[str, Rule] = {
     "date_not_past": _date_not_past,
     "items_not_future": _items_not_future,
     "distinct_in_items": _distinct_in_items,
+    "review_dates_agree": _review_dates_agree,
 }
 PLACEHOLDERS = {
     "party",

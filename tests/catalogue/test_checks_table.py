@@ -421,6 +421,12 @@ TABLE = [
                 "must",
                 "The next review (1 December 2026) falls before the agreement starts (4 January 2027).",
             ),
+            (
+                "review.dates_disagree",
+                "must",
+                'Another section speaks of the "first review in June 2027", but the next review is set for '
+                "1 December 2026: give one date everywhere.",
+            ),
         ],
     ),
     (
@@ -1019,6 +1025,12 @@ TABLE = [
                 "Eastfield Community Police Unit and Eastfield High School must agree it too before it takes "
                 "effect.",
             ),
+            (
+                "review.dates_disagree",
+                "must",
+                'Another section speaks of the "first review in June 2027", but the next review is set for '
+                "31 January 2028: give one date everywhere.",
+            ),
         ],
     ),
     (
@@ -1121,27 +1133,27 @@ TABLE = [
 
 
 # Checks against "now": the caller passes today; the examples run from January 2027.
-TODAY = dt.date(2027, 3, 1)
+TODAY = dt.date(2027, 7, 1)
 TABLE_TODAY = [
     (
         "partnership",
         "review_and_revision",
         {
-            "next_review": "2027-02-26",
+            "next_review": "2027-06-30",
             "change_log": [
-                {"change": "Drop-in starts at 6.30pm", "date": "2027-04-29", "agreed_by": [1, 2, 3]}
+                {"change": "Drop-in starts at 6.30pm", "date": "2027-07-02", "agreed_by": [1, 2, 3]}
             ],
         },
         [
             (
                 "review.next_review_past",
                 "must",
-                "The next review date (26 February 2027) has already passed: set the date of the next one.",
+                "The next review date (30 June 2027) has already passed: set the date of the next one.",
             ),
             (
                 "review.change_dated_ahead",
                 "must",
-                'The change "Drop-in starts at 6.30pm" is dated 29 April 2027, which is later than today: a '
+                'The change "Drop-in starts at 6.30pm" is dated 2 July 2027, which is later than today: a '
                 "change is recorded once it has been agreed.",
             ),
         ],
@@ -1149,18 +1161,18 @@ TABLE_TODAY = [
     (
         "partnership",
         "duration_and_ending",
-        {"end_date": "2027-02-28", "continuation_review": "2027-01-15"},
+        {"end_date": "2027-06-28", "continuation_review": "2027-06-15"},
         [
             (
                 "ending.end_date_past",
                 "must",
-                "The agreement's end date (28 February 2027) has already passed: set a new end date or end "
+                "The agreement's end date (28 June 2027) has already passed: set a new end date or end "
                 "the agreement.",
             ),
             (
                 "ending.continuation_review_past",
                 "must",
-                "The date to decide whether to carry on (15 January 2027) has already passed: set a new one.",
+                "The date to decide whether to carry on (15 June 2027) has already passed: set a new one.",
             ),
         ],
     ),
@@ -1253,3 +1265,26 @@ def test_ou_3_2_musts_are_advice_below_coordination():
     assert by_level["networking"]["aims.no_data_collection"] == "should"
     assert by_level["coordination"]["aims.no_data_collection"] == "must"
     assert all(levels["aims.no_shared_aim"] == "must" for levels in by_level.values())
+
+
+def test_a_review_month_written_in_another_section_must_match_the_next_review():
+    own = CATALOGUE.examples.get("partnership")
+    parties = own["parties"] if own else CATALOGUE.example_parties
+    fields = {
+        s.key: CATALOGUE.validate_fields(
+            s.key, CATALOGUE.example_for(s.key, parties, "partnership"), parties
+        )
+        for s in CATALOGUE.sections_for("partnership")
+    }
+    context = dict(fields["partners_and_context"])
+    context["assumptions_approach"] = "We return to this at the first review in April 2027."
+    fields["partners_and_context"] = context
+    found = CATALOGUE.findings("partnership", fields, parties)["review_and_revision"]
+    assert [(f.code, f.severity, f.message) for f in found] == [
+        (
+            "review.dates_disagree",
+            "must",
+            'Another section speaks of the "first review in April 2027", but the next review is set '
+            "for 25 June 2027: give one date everywhere.",
+        )
+    ]
