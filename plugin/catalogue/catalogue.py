@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -143,17 +144,23 @@ class Catalogue:
         parties: Sequence[Party],
         text_hashes: Mapping[str, str] | None = None,
         level: str | None = None,
+        today: dt.date | None = None,
     ) -> dict[str, list[Finding]]:
         """Every section's findings, each section's checks seeing the others' fields.
 
         `fields` holds the sections' current (validated) fields, `text_hashes` the sha256 of
         their current text: where the text is not what the fields render, it was edited by
         hand, and the findings say that they judge the fields. `level` decides which `must`
-        checks are only advice at lower levels."""
+        checks are only advice at lower levels. `today` (the caller's date) enables the checks
+        against "now"; without it they are skipped, so the core stays pure."""
         text_hashes = text_hashes or {}
         filled = {s.key: complete(s, fields.get(s.key) or {}) for s in self.sections_for(kind)}
         context = Context(
-            others=filled, facts=self.facts_of(kind, fields), level=level, levels=tuple(self.levels)
+            others=filled,
+            facts=self.facts_of(kind, fields),
+            level=level,
+            levels=tuple(self.levels),
+            today=today,
         )
         out = {}
         for section in self.sections_for(kind):

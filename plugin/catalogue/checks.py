@@ -9,6 +9,7 @@ missing, and names a record by the field that names it ("the meeting "Steering g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +50,7 @@ class Context:
     facts: Mapping[str, bool] = field(default_factory=dict)
     level: str | None = None  # the agreement's level, if known
     levels: Sequence[str] = ()  # every level, in continuum order
+    today: dt.date | None = None  # the caller's date; checks against "now" skip when None
 
 
 def is_set(value: object) -> bool:
@@ -221,6 +223,88 @@ def _min_distinct_parties(check, section, values, parties, ctx) -> Iterator[str]
         yield check.message.format(min=check.min, count=len(named))
 
 
+def _date_after_start(check, section, values, parties, ctx) -> Iterator[str]:
+    """The date in `field` falls on or after the start date read from `other`."""
+    here, start = values.get(check.field), _other(check, ctx)
+    if (
+        is_set(here)
+        and is_set(start)
+        and dt.date.fromisoformat(here) < dt.date.fromisoformat(start)
+    ):
+        yield check.message.format(date=_long_date(here), start=_long_date(start))
+
+
+def _date_not_past(check, section, values, parties, ctx) -> Iterator[str]:
+    """The date in `field` is not before the caller's `today` (skipped when today is unknown)."""
+    here = values.get(check.field)
+    if ctx.today is not None and is_set(here) and dt.date.fromisoformat(here) < ctx.today:
+        yield check.message.format(date=_long_date(here))
+
+
+def _items_not_future(check, section, values, parties, ctx) -> Iterator[str]:
+    """No record of `field` has its date (sub-field `keys[0]`) after the caller's `today`."""
+    key = (check.keys or ["date"])[0]
+    for number, item in enumerate(values.get(check.field) or [], start=1):
+        day = item.get(key)
+        if ctx.today is not None and is_set(day) and dt.date.fromisoformat(day) > ctx.today:
+            yield check.message.format(
+                item=item_name(check, section, item, number), date=_long_date(day)
+            )
+
+
+def _distinct_in_items(check, section, values, parties, ctx) -> Iterator[str]:
+    """No person is named twice across the records of `fields` (each by the sub-field at the
+    same place in `keys`), ignoring case: each step of a ladder brings in someone new."""
+    seen: dict[str, str] = {}
+    for field_key, sub_key in zip(check.fields or (), check.keys or (), strict=True):
+        spec = section.field(field_key)
+        where = f'"{spec.label if spec else field_key}"'
+        for item in values.get(field_key) or []:
+            name = item.get(sub_key)
+            if not is_set(name):
+                continue
+            first = seen.setdefault(_plain(name), where)
+            if first is not where:
+                both = f"twice in {where}" if first == where else f"in {first} and in {where}"
+                yield check.message.format(item=" ".join(str(name).split()), where=both)
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_REVIEW_IN_TEXT = re.compile(
+    rf"\b(?:first|next) review\b[^.;]{{0,30}}?\b(?:(\d{{1,2}}) )?({_MONTHS}) (\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _texts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _texts(v)
+
+
+def _review_dates_agree(check, section, values, parties, ctx) -> Iterator[str]:
+    """Every "first/next review in <month year>" written in another section names the month
+    (and day, if given) of the date in `field`."""
+    here = values.get(check.field)
+    if not is_set(here):
+        return
+    day = dt.date.fromisoformat(here)
+    for key, other in ctx.others.items():
+        if key == section.key:
+            continue
+        for text in _texts(other):
+            for found in _REVIEW_IN_TEXT.finditer(text):
+                number, month, year = found.groups()
+                said = (int(year), _MONTHS.split("|").index(month.capitalize()) + 1)
+                if said != (day.year, day.month) or (number and int(number) != day.day):
+                    yield check.message.format(item=found.group(0), date=_long_date(here))
+
+
 Rule = Callable[[Check, Section, dict, Sequence[Party], Context], Iterator[str]]
 RULES: dict[str, Rule] = {
     "required": _required,
@@ -234,6 +318,11 @@ RULES: dict[str, Rule] = {
     "linked_to_aim": _linked_to_aim,
     "change_agreed_by_all": _change_agreed_by_all,
     "min_distinct_parties": _min_distinct_parties,
+    "date_after_start": _date_after_start,
+    "date_not_past": _date_not_past,
+    "items_not_future": _items_not_future,
+    "distinct_in_items": _distinct_in_items,
+    "review_dates_agree": _review_dates_agree,
 }
 PLACEHOLDERS = {
     "party",
@@ -246,6 +335,8 @@ PLACEHOLDERS = {
     "agreed",
     "waiting",
     "count",
+    "start",
+    "where",
 }
 
 

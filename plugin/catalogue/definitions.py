@@ -71,6 +71,12 @@ Rule = Literal[
     "linked_to_aim",
     "change_agreed_by_all",
     "min_distinct_parties",
+    "date_after_start",
+    "review_dates_agree",
+    # against the caller's `today` (skipped when the caller gives none)
+    "date_not_past",
+    "items_not_future",
+    "distinct_in_items",
 ]
 Fact = Literal["young_people", "joint_delivery"]
 

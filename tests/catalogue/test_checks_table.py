@@ -3,6 +3,8 @@
 findings at all), change one section's fields, and compare that section's findings in full
 (code, severity, message). Cross-section checks see the other sections of the same example."""
 
+import datetime as dt
+
 import pytest
 
 from plugin.catalogue import default_catalogue
@@ -12,7 +14,7 @@ from plugin.workflow.text import text_sha256
 CATALOGUE = default_catalogue()
 
 
-def _findings(kind, key, change, hand_edited_text=None):
+def _findings(kind, key, change, hand_edited_text=None, today=None):
     own = CATALOGUE.examples.get(kind)
     parties = own["parties"] if own else CATALOGUE.example_parties
     fields = {
@@ -25,7 +27,7 @@ def _findings(kind, key, change, hand_edited_text=None):
         key, {**CATALOGUE.example_for(key, parties, kind), **change}, parties
     )
     hashes = {key: text_sha256(hand_edited_text)} if hand_edited_text else None
-    return CATALOGUE.findings(kind, fields, parties, hashes)[key]
+    return CATALOGUE.findings(kind, fields, parties, hashes, today=today)[key]
 
 
 TABLE = [
@@ -406,6 +408,83 @@ TABLE = [
                 "information.item_incomplete",
                 "should",
                 'For the item of information "Figures", fill in "Provided to" and "How often".',
+            ),
+        ],
+    ),
+    (
+        "partnership",
+        "review_and_revision",
+        {"next_review": "2026-12-01"},
+        [
+            (
+                "review.before_start",
+                "must",
+                "The next review (1 December 2026) falls before the agreement starts (4 January 2027).",
+            ),
+            (
+                "review.dates_disagree",
+                "must",
+                'Another section speaks of the "first review in June 2027", but the next review is set for '
+                "1 December 2026: give one date everywhere.",
+            ),
+        ],
+    ),
+    (
+        "co_working",
+        "review_and_revision",
+        {"next_review": "2026-12-01"},
+        [
+            (
+                "review.before_start_of_co_working",
+                "must",
+                "The next review (1 December 2026) falls before the agreement starts (8 January 2027).",
+            ),
+        ],
+    ),
+    (
+        "partnership",
+        "duration_and_ending",
+        {"end_date": "2026-12-31"},
+        [
+            (
+                "ending.ends_before_start",
+                "must",
+                "The agreement ends (31 December 2026) before it starts (4 January 2027).",
+            ),
+        ],
+    ),
+    (
+        "co_working",
+        "duration_and_ending",
+        {"end_date": "2026-12-31"},
+        [
+            (
+                "ending.ends_before_start_of_co_working",
+                "must",
+                "The agreement ends (31 December 2026) before it starts (8 January 2027).",
+            ),
+        ],
+    ),
+    (
+        "partnership",
+        "escalation_and_disagreement",
+        {
+            "delivery_managers": [
+                {"manager": "Joe Lindsay", "role": "Youth Team Manager", "partner": 1},
+                {
+                    "manager": "Inspector Fiona Reid",
+                    "role": "Neighbourhood Inspector",
+                    "partner": 2,
+                },
+                {"manager": "Mark Baird", "role": "Head Teacher", "partner": 3},
+            ]
+        },
+        [
+            (
+                "escalation.same_person_twice",
+                "should",
+                'Mark Baird is named in "Managers who step in on delivery problems" and in "Senior '
+                'managers at the top of the ladder": each step of the ladder should bring in someone new.',
             ),
         ],
     ),
@@ -946,6 +1025,12 @@ TABLE = [
                 "Eastfield Community Police Unit and Eastfield High School must agree it too before it takes "
                 "effect.",
             ),
+            (
+                "review.dates_disagree",
+                "must",
+                'Another section speaks of the "first review in June 2027", but the next review is set for '
+                "31 January 2028: give one date everywhere.",
+            ),
         ],
     ),
     (
@@ -1047,6 +1132,61 @@ TABLE = [
 ]
 
 
+# Checks against "now": the caller passes today; the examples run from January 2027.
+TODAY = dt.date(2027, 7, 1)
+TABLE_TODAY = [
+    (
+        "partnership",
+        "review_and_revision",
+        {
+            "next_review": "2027-06-30",
+            "change_log": [
+                {"change": "Drop-in starts at 6.30pm", "date": "2027-07-02", "agreed_by": [1, 2, 3]}
+            ],
+        },
+        [
+            (
+                "review.next_review_past",
+                "must",
+                "The next review date (30 June 2027) has already passed: set the date of the next one.",
+            ),
+            (
+                "review.change_dated_ahead",
+                "must",
+                'The change "Drop-in starts at 6.30pm" is dated 2 July 2027, which is later than today: a '
+                "change is recorded once it has been agreed.",
+            ),
+        ],
+    ),
+    (
+        "partnership",
+        "duration_and_ending",
+        {"end_date": "2027-06-28", "continuation_review": "2027-06-15"},
+        [
+            (
+                "ending.end_date_past",
+                "must",
+                "The agreement's end date (28 June 2027) has already passed: set a new end date or end "
+                "the agreement.",
+            ),
+            (
+                "ending.continuation_review_past",
+                "must",
+                "The date to decide whether to carry on (15 June 2027) has already passed: set a new one.",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "key", "change", "expected"), TABLE_TODAY)
+def test_each_check_against_today_gives_its_exact_finding(kind, key, change, expected):
+    got = [(f.code, f.severity, f.message) for f in _findings(kind, key, change, today=TODAY)]
+    assert got == expected
+    # Without a today from the caller, these checks are skipped: the core reads no clock.
+    assert [f.code for f in _findings(kind, key, change)] == []
+
+
 @pytest.mark.parametrize(("kind", "key", "change", "expected"), TABLE)
 def test_each_check_gives_its_exact_finding(kind, key, change, expected):
     got = [(f.code, f.severity, f.message) for f in _findings(kind, key, change)]
@@ -1054,7 +1194,7 @@ def test_each_check_gives_its_exact_finding(kind, key, change, expected):
 
 
 def test_the_table_covers_every_check():
-    covered = {code for *_, expected in TABLE for code, _, _ in expected}
+    covered = {code for *_, expected in TABLE + TABLE_TODAY for code, _, _ in expected}
     every = {code_of(s, c) for s in CATALOGUE.sections.values() for c in s.checks}
     assert every - covered == set()
 
@@ -1125,3 +1265,26 @@ def test_ou_3_2_musts_are_advice_below_coordination():
     assert by_level["networking"]["aims.no_data_collection"] == "should"
     assert by_level["coordination"]["aims.no_data_collection"] == "must"
     assert all(levels["aims.no_shared_aim"] == "must" for levels in by_level.values())
+
+
+def test_a_review_month_written_in_another_section_must_match_the_next_review():
+    own = CATALOGUE.examples.get("partnership")
+    parties = own["parties"] if own else CATALOGUE.example_parties
+    fields = {
+        s.key: CATALOGUE.validate_fields(
+            s.key, CATALOGUE.example_for(s.key, parties, "partnership"), parties
+        )
+        for s in CATALOGUE.sections_for("partnership")
+    }
+    context = dict(fields["partners_and_context"])
+    context["assumptions_approach"] = "We return to this at the first review in April 2027."
+    fields["partners_and_context"] = context
+    found = CATALOGUE.findings("partnership", fields, parties)["review_and_revision"]
+    assert [(f.code, f.severity, f.message) for f in found] == [
+        (
+            "review.dates_disagree",
+            "must",
+            'Another section speaks of the "first review in April 2027", but the next review is set '
+            "for 25 June 2027: give one date everywhere.",
+        )
+    ]
