@@ -8,9 +8,6 @@ read could describe someone else's write.
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import sqlalchemy as sa
 from flask import current_app
 
@@ -54,13 +51,12 @@ def _locked(agreement_id: int, user: User, action: str, for_party: int | None = 
     return agreement, member
 
 
-def _carry_out(agreement: Agreement, user: User, command, *args, today: dt.date | None = None):
+def _carry_out(agreement: Agreement, user: User, command, *args):
     """Decide with the rules on the locked state and write the effects (the wrapper commits).
-    With `today`, the rules see the findings that judge dates against it.
 
     Returns (state before, effects, rows added)."""
     session = get_session()
-    before = store.load_state(session, agreement, default_catalogue(), today)
+    before = store.load_state(session, agreement, default_catalogue())
     effects = command(before, *args)
     return before, effects, store.persist(session, agreement, effects, user)
 
@@ -309,9 +305,7 @@ def close_change_request(user: User, agreement_id: int, number: int, body: s.Cha
 )
 def finalise(user: User, agreement_id: int):
     agreement, member = _locked(agreement_id, user, "finalise")
-    # Dates are judged against today where the agreement is (a review already past blocks).
-    today = dt.datetime.now(ZoneInfo(current_app.config["TIME_ZONE"])).date()
-    before, _, _ = _carry_out(agreement, user, rules.finalise, today=today)
+    before, _, _ = _carry_out(agreement, user, rules.finalise)
     # The final .docx, rendered from exactly the approved revisions, kept in this transaction,
     # with the `must` findings the partners accepted and their reasons on its certificate.
     records.keep_final(
