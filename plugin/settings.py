@@ -34,6 +34,9 @@ DEFAULTS = {
     # Dates shown to people (documents, certificate, calendar, what needs me): this zone, with
     # its offset.
     "TIME_ZONE": "Europe/London",
+    # The date the checks judge against ("a review already past"); empty: today in TIME_ZONE.
+    # Set only to demonstrate or test fixed dates (PA_TODAY=2027-01-10).
+    "TODAY": "",
 }
 
 
@@ -68,6 +71,18 @@ def configure(app: Flask, config: Mapping | None) -> None:
             raise RuntimeError("PA_AUDIT_KEY must be set in production mode.")
         app.config["AUDIT_KEY"] = _local_secret(instance, "audit_key")
     _check_time_zone(app.config["TIME_ZONE"])
+    _check_today(app.config["TODAY"])
+
+
+def _check_today(value) -> None:
+    """Raises RuntimeError at start-up for a fixed date that is not an ISO date."""
+    import datetime as dt
+
+    if value and not isinstance(value, dt.date):
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError as exc:
+            raise RuntimeError(f"PA_TODAY: not an ISO date (YYYY-MM-DD): {value!r}.") from exc
 
 
 def _check_time_zone(name: str) -> None:

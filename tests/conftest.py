@@ -20,6 +20,12 @@ from plugin import create_app
 from plugin.store import schema, users
 from plugin.store.db import dispose, get_session, make_engine
 
+# The day every app in the tests (and every server they start) judges dates against: the
+# examples run from January 2027, so their reviews and end dates are ahead of it whatever the
+# real date is when the tests run. A test that needs another day sets app.config["TODAY"].
+TODAY = "2026-12-01"
+os.environ["PA_TODAY"] = TODAY
+
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 _emails = itertools.count(1)
 

@@ -25,6 +25,7 @@ LAYER = {
     "plugin.mail": 1,
     "auth.identity": 1,
     "plugin.notifications": 1,
+    "plugin.clock": 1,
     "plugin.api": 2,
     "auth.views": 2,
     "plugin.addin": 2,
@@ -52,6 +53,7 @@ SIDEWAYS = {
     ("plugin.jobs", "plugin.documents"),
     ("plugin.mail", "plugin.jobs"),
     ("plugin.store", "plugin.private_files"),
+    ("plugin.notifications", "plugin.clock"),
 }
 
 

@@ -119,3 +119,18 @@ def test_secrets_certificate_key_and_database_are_private_from_the_start(monkeyp
         dispose(app)
     finally:
         os.umask(old)
+
+
+def test_a_fixed_today_must_be_an_iso_date_and_sets_the_clock(monkeypatch, tmp_path):
+    from plugin import clock
+
+    monkeypatch.setenv("PA_TODAY", "1 March 2027")
+    with pytest.raises(RuntimeError, match="PA_TODAY"):
+        create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{tmp_path / 'd.db'}"})
+    monkeypatch.setenv("PA_TODAY", "2027-03-01")
+    app = create_app({"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{tmp_path / 'd.db'}"})
+    with app.app_context():
+        assert clock.today().isoformat() == "2027-03-01"
+        app.config["TODAY"] = ""  # none fixed: the real date in the deployment's zone
+        assert clock.today().year >= 2026
+    app.extensions["store"].kw["bind"].dispose()

@@ -13,6 +13,7 @@ from flask import current_app
 
 from auth.identities import provider_names
 from auth.tokens import current_user
+from plugin import clock
 from plugin.catalogue import default_catalogue
 from plugin.documents import records
 from plugin.store import agreements as store
@@ -56,7 +57,7 @@ def _carry_out(agreement: Agreement, user: User, command, *args):
 
     Returns (state before, effects, rows added)."""
     session = get_session()
-    before = store.load_state(session, agreement, default_catalogue())
+    before = store.load_state(session, agreement, default_catalogue(), clock.today())
     effects = command(before, *args)
     return before, effects, store.persist(session, agreement, effects, user)
 

@@ -10,6 +10,7 @@ from flask import Response, current_app, request
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 
+from plugin import clock
 from plugin.catalogue import default_catalogue
 from plugin.documents import draft_pdf, pdf, records
 from plugin.documents.readback import check_binding, plan_import
@@ -261,7 +262,7 @@ def import_document(user: User, agreement_id: int):
     catalogue = default_catalogue()
     current = store.current_revisions(session, agreement.id)
     outcomes, effects = plan_import(
-        store.load_state(session, agreement, catalogue),
+        store.load_state(session, agreement, catalogue, clock.today()),
         read,
         catalogue,
         agreement.kind,

@@ -4,6 +4,7 @@ finding. (The routes join the API blueprint when views.py imports this module.)"
 
 from __future__ import annotations
 
+from plugin import clock
 from plugin.catalogue import Finding, default_catalogue
 from plugin.store import agreements as store
 from plugin.store import findings as findings_store
@@ -55,7 +56,7 @@ def accept_finding(user: User, agreement_id: int, section_key: str, body: s.Acce
     agreement, member = _locked(agreement_id, user)
     session, catalogue = get_session(), default_catalogue()
     catalogue.section(section_key, agreement.kind)
-    state = store.load_state(session, agreement, catalogue)
+    state = store.load_state(session, agreement, catalogue, clock.today())
     decision = rules.accept(state, section_key, body.code, member.party_id, body.reason)
     row = findings_store.accept(session, agreement, decision, user)  # the wrapper commits
     return accepted_out(row), 201
@@ -73,7 +74,7 @@ def withdraw_accepted_finding(user: User, agreement_id: int, section_key: str, c
     agreement, member = _locked(agreement_id, user)
     session, catalogue = get_session(), default_catalogue()
     catalogue.section(section_key, agreement.kind)
-    state = store.load_state(session, agreement, catalogue)
+    state = store.load_state(session, agreement, catalogue, clock.today())
     taken = {
         (a.section_key, a.code): a.party_id for a in findings_store.accepted(session, agreement)
     }

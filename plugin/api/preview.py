@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import Field
 
+from plugin import clock
 from plugin.catalogue import default_catalogue
 from plugin.store import agreements as store
 from plugin.store.db import get_session
@@ -54,7 +55,12 @@ def preview_section(user: User, agreement_id: int, section_key: str, body: Previ
     saved = {k: r.fields or {} for k, r in snap.revisions.items()}
     hashes = {k: r.sha256 for k, r in snap.revisions.items() if k != section_key}
     found = catalogue.findings(
-        agreement.kind, {**saved, section_key: fields}, parties, hashes, agreement.level
+        agreement.kind,
+        {**saved, section_key: fields},
+        parties,
+        hashes,
+        agreement.level,
+        clock.today(),
     )
     accepted = {(a.section_key, a.code): a for a in snap.accepted_findings}
     return PreviewOut(

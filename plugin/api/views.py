@@ -7,6 +7,7 @@ import dataclasses
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from plugin import clock
 from plugin.catalogue import Catalogue
 from plugin.store import agreements as store
 from plugin.store import audit, invitations
@@ -158,8 +159,9 @@ def event_list(events: list[Event], check: audit.ChainCheck) -> s.EventList:
 
 
 def etag(agreement_id: int, change_counter: int, member_id: int, role: str) -> str:
-    """A weak ETag's value: changes with every write to the agreement, differs between callers."""
-    return f"{agreement_id}.{change_counter}.{member_id}.{role}"
+    """A weak ETag's value: changes with every write to the agreement, differs between callers,
+    and changes with the day (the findings judge dates against today)."""
+    return f"{agreement_id}.{change_counter}.{member_id}.{role}.{clock.day_mark()}"
 
 
 def _users(session: Session, ids: set[int], known: dict[int, User]) -> dict[int, User]:
@@ -229,8 +231,9 @@ def section_detail(
     """One section with its current fields and findings. Raises NotFound for an unknown key."""
     section = catalogue.section(section_key, agreement.kind)
     snap = store.snapshot(session, agreement)
-    found = findings_store.section_findings(snap, catalogue)
-    state = store.state_of(snap, catalogue, found)
+    today = clock.today()
+    found = findings_store.section_findings(snap, catalogue, today)
+    state = store.state_of(snap, catalogue, found, today=today)
     revision = snap.revisions.get(section.key)
     approvals = [a for a in snap.approvals if a.section_key == section.key]
     ids = {a.user_id for a in approvals} | ({revision.author_id} if revision else set())
@@ -246,8 +249,9 @@ def agreement_out(
 ) -> s.AgreementOut:
     """The whole state of an agreement as one member sees it (without sections' fields)."""
     snap = store.snapshot(session, agreement)
-    found = findings_store.section_findings(snap, catalogue)  # across sections, once
-    state = store.state_of(snap, catalogue, found)
+    today = clock.today()
+    found = findings_store.section_findings(snap, catalogue, today)  # across sections, once
+    state = store.state_of(snap, catalogue, found, today=today)
     members = session.scalars(
         sa.select(Member).where(Member.agreement_id == agreement.id).order_by(Member.id)
     ).all()

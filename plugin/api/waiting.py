@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from pydantic import BaseModel
 
+from plugin import clock
 from plugin.catalogue import default_catalogue
 from plugin.store.db import get_session
 from plugin.store.models import User
@@ -56,8 +55,7 @@ def _link(agreement_id: int, section_key: str | None) -> str:
     responses={200: WaitingList},
 )
 def my_waiting(user: User):
-    today = dt.datetime.now(ZoneInfo(current_app.config["TIME_ZONE"])).date()
-    found = waiting_for(get_session(), user.id, default_catalogue(), today)
+    found = waiting_for(get_session(), user.id, default_catalogue(), clock.today())
     items = [
         WaitingItem(
             **{k: v for k, v in w.__dict__.items() if v is not None},

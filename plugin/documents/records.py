@@ -63,7 +63,7 @@ def draft_data(
 ) -> DocumentData:
     """The current text of every section that has text or is required, with who approved it."""
     snap = store.snapshot(session, agreement)
-    state = store.state_of(snap, catalogue)
+    state = store.state_of(snap, catalogue, today=None)  # what is required and approved
     required = set(state.required)
     names = {p.id: p.name for p in agreement.parties}
     people = PEOPLE.get(agreement.kind, PEOPLE["partnership"])[0]

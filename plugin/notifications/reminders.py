@@ -6,11 +6,10 @@ sends nothing twice."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 import sqlalchemy as sa
-from flask import current_app
 
+from plugin import clock
 from plugin.jobs import enqueue
 from plugin.jobs.ticks import periodic
 from plugin.mail.links import pane_link
@@ -51,15 +50,10 @@ def key_dates(fields: dict[str, dict]) -> list[tuple[str, dt.date]]:
     return found
 
 
-def today() -> dt.date:
-    zone = zoneinfo.ZoneInfo(current_app.config.get("TIME_ZONE") or "Europe/London")
-    return dt.datetime.now(zone).date()
-
-
 @periodic
 def remind_dates(run) -> None:
     session = run.write()
-    target = today() + dt.timedelta(days=REMIND_DAYS_BEFORE)
+    target = clock.today() + dt.timedelta(days=REMIND_DAYS_BEFORE)
     rows = session.execute(
         sa.select(Revision.agreement_id, Revision.section_key, Revision.fields)
         .join(Agreement, Agreement.id == Revision.agreement_id)
@@ -99,7 +93,7 @@ def remind_dates(run) -> None:
 def send_digests(run) -> None:
     """Once a day per person: everything kept for their digest since the last one."""
     session = run.write()
-    day = today().isoformat()
+    day = clock.today().isoformat()
     waiting = (
         session.execute(
             sa.select(DigestItem.user_id)

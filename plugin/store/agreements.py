@@ -8,6 +8,7 @@ writers on SQLite), so a decision is always made on the state it is written agai
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -194,13 +195,18 @@ def snapshot(session: Session, agreement: Agreement) -> Snapshot:
     )
 
 
-def load_state(session: Session, agreement: Agreement, catalogue: Catalogue) -> wf.AgreementState:
-    """The rules' view of the agreement's current version."""
-    return state_of(snapshot(session, agreement), catalogue)
+def load_state(
+    session: Session, agreement: Agreement, catalogue: Catalogue, today: dt.date | None
+) -> wf.AgreementState:
+    """The rules' view of the agreement's current version, dates judged against `today`."""
+    return state_of(snapshot(session, agreement), catalogue, today=today)
 
 
-def state_of(snap: Snapshot, catalogue: Catalogue, found: dict | None = None) -> wf.AgreementState:
-    """The rules' view of a snapshot (`found`: its findings, if the caller has them already)."""
+def state_of(
+    snap: Snapshot, catalogue: Catalogue, found: dict | None = None, *, today: dt.date | None
+) -> wf.AgreementState:
+    """The rules' view of a snapshot, dates judged against `today` (`found`: its findings, if
+    the caller has them already, worked out against the same day)."""
     agreement = snap.agreement
     fields = {k: r.fields for k, r in snap.revisions.items()}  # the facts that decide
     required = tuple(catalogue.required_for(agreement.kind, agreement.level, fields))
@@ -209,7 +215,7 @@ def state_of(snap: Snapshot, catalogue: Catalogue, found: dict | None = None) ->
         version=agreement.version,
         parties=tuple(wf.Party(p.id, p.name) for p in agreement.parties),
         required=required,
-        must_findings=accepted_findings.must_findings(snap, catalogue, required, found),
+        must_findings=accepted_findings.must_findings(snap, catalogue, required, found, today),
         titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
         revisions={
             k: wf.Revision(k, r.number, r.text, r.sha256, r.fields, r.source)

@@ -4,6 +4,7 @@ each write with its audit event."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -36,15 +37,18 @@ def accepted(session: Session, agreement: Agreement) -> list[AcceptedFinding]:
     )
 
 
-def section_findings(snap: Snapshot, catalogue: Catalogue) -> dict[str, list[Finding]]:
+def section_findings(
+    snap: Snapshot, catalogue: Catalogue, today: dt.date | None
+) -> dict[str, list[Finding]]:
     """Every section's findings for the snapshot's current revisions (a section not drafted yet
     is judged as empty); a section whose text differs from what its fields render is marked as
-    edited by hand, and its findings say they judge the fields."""
+    edited by hand, and its findings say they judge the fields. Dates are judged against
+    `today` too (a review already past, a change dated ahead); None skips those checks."""
     agreement = snap.agreement
     parties = [wf.Party(p.id, p.name) for p in agreement.parties]
     fields = {k: r.fields or {} for k, r in snap.revisions.items()}
     hashes = {k: r.sha256 for k, r in snap.revisions.items()}
-    return catalogue.findings(agreement.kind, fields, parties, hashes, agreement.level)
+    return catalogue.findings(agreement.kind, fields, parties, hashes, agreement.level, today)
 
 
 def must_findings(
@@ -52,13 +56,14 @@ def must_findings(
     catalogue: Catalogue,
     required: Iterable[str],
     found: dict[str, list[Finding]] | None = None,
+    today: dt.date | None = None,
 ) -> tuple[wf.MustFinding, ...]:
     """The `must` findings of the sections that count (required, or drafted), each marked
     accepted when the partners have recorded a reason for it. `found`: section_findings(snap),
     if the caller has worked them out already."""
     counts = set(required) | set(snap.revisions)
     taken = {(a.section_key, a.code) for a in snap.accepted_findings}
-    found = found if found is not None else section_findings(snap, catalogue)
+    found = found if found is not None else section_findings(snap, catalogue, today)
     return tuple(
         wf.MustFinding(f.section, f.code, f.message, (f.section, f.code) in taken)
         for key, in_section in found.items()

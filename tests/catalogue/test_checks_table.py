@@ -1244,8 +1244,10 @@ def test_facts_decide_what_is_required_and_why():
             "OU 3.2" in why for why in catalogue.why_required("partnership", "coordination")[key]
         )
     assert "power_and_voice" in catalogue.required_sections("partnership", "cooperation")
-    # Workers in a co-working agreement always deliver together.
-    assert "individual_worker_arrangements" in catalogue.required_sections(
+    # A co-working agreement is itself the workers' own arrangement: no section asks them for
+    # separate worker-level agreements, whatever its facts.
+    assert "individual_worker_arrangements" not in catalogue.kinds["co_working"].sections
+    assert "individual_worker_arrangements" not in catalogue.required_sections(
         "co_working", "networking"
     )
 

@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from plugin import create_app
 from plugin.jobs import start_local_worker
 from plugin.jobs.ticks import enqueue_tick
-from plugin.notifications.reminders import key_dates, today
+from plugin.clock import today
+from plugin.notifications.reminders import key_dates
 from plugin.store.db import dispose, get_session
 from plugin.store.models import Document
 from tests.conftest import create_agreement
