@@ -162,10 +162,12 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
     parties = [Party(p.id, p.name) for p in agreement.parties]
     before, previous = section_state(session, agreement, catalogue, section_key)
     if body.fields is not None:
-        fields = catalogue.validate_fields(section_key, body.fields, parties)
+        fields = catalogue.validate_fields(section_key, body.fields, parties, agreement.title)
     else:  # text edited by hand (e.g. in Word): the structured fields stay as they were
         fields = (
-            previous.fields if previous else catalogue.validate_fields(section_key, {}, parties)
+            previous.fields
+            if previous
+            else catalogue.validate_fields(section_key, {}, parties, agreement.title)
         )
     text = (
         body.text

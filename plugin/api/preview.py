@@ -49,7 +49,7 @@ def preview_section(user: User, agreement_id: int, section_key: str, body: Previ
     agreement, _ = store.find(session, agreement_id, user)  # any member may preview
     catalogue.section(section_key, agreement.kind)
     parties = [Party(p.id, p.name) for p in agreement.parties]
-    fields = catalogue.validate_fields(section_key, body.fields, parties)
+    fields = catalogue.validate_fields(section_key, body.fields, parties, agreement.title)
     text = catalogue.render_clause(section_key, fields, parties, agreement.kind)
     snap = store.snapshot(session, agreement)
     saved = {k: r.fields or {} for k, r in snap.revisions.items()}

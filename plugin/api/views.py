@@ -240,7 +240,11 @@ def section_detail(
     users = _users(session, ids, {})
     parties = [Party(p.id, p.name) for p in agreement.parties]
     judged = _judgement(snap, catalogue, found)
-    fields = revision.fields if revision else catalogue.validate_fields(section.key, {}, parties)
+    fields = (
+        revision.fields
+        if revision
+        else catalogue.validate_fields(section.key, {}, parties, agreement.title)
+    )
     return _section(section, revision, approvals, state, parties, users, judged, fields)
 
 

@@ -115,10 +115,22 @@ class Catalogue:
         """required_sections with the facts read from the sections' current fields."""
         return self.required_sections(kind, level, self.facts_of(kind, fields))
 
-    def validate_fields(self, key: str, values: object, parties: Sequence[Party]) -> dict:
-        """Raises NotFound (unknown section) or InvalidInput (bad values)."""
+    def validate_fields(
+        self,
+        key: str,
+        values: object,
+        parties: Sequence[Party],
+        agreement_title: str | None = None,
+    ) -> dict:
+        """Raises NotFound (unknown section) or InvalidInput (bad values). Given the agreement's
+        title, the fields filled from the agreement take it, whatever was sent."""
         section = self.section(key)
-        return validate_fields(section, values, [p.id for p in parties], self.value_models[key])
+        clean = validate_fields(section, values, [p.id for p in parties], self.value_models[key])
+        if agreement_title is not None:
+            for spec in section.fields:
+                if spec.from_agreement == "title":
+                    clean[spec.key] = agreement_title
+        return clean
 
     def render_clause(
         self, key: str, values: dict, parties: Sequence[Party], kind: str = "partnership"

@@ -48,6 +48,9 @@ class FieldSpec(Strict):
     options: dict[Key, Line] | None = None  # choice: value -> label
     fields: list[FieldSpec] | None = None  # records: the fields of each record
     max_length: int = Field(default=2000, ge=1, le=20000)
+    # Filled from the agreement itself (its title), never asked: the form shows it, the service
+    # writes it, so the clause and the title block cannot name the work differently.
+    from_agreement: Literal["title"] | None = None
 
 
 class Condition(Strict):

@@ -36,6 +36,14 @@ const empty = (v) => v === "" || v == null;
 function buildField(spec, value, parties, el) {
   const id = nextId(spec.key);
   const partyPairs = parties.map((p) => [p.id, p.name]);
+  if (spec.from_agreement) {
+    // Filled by the service from the agreement itself (its title): shown, never asked.
+    const shown = el("p", { id, class: "from-agreement", text: value || "" });
+    return {
+      element: el("div", { class: "field" }, el("p", { class: "label", text: spec.label }), shown),
+      get: () => value ?? null,
+    };
+  }
   switch (spec.type) {
     case "text":
     case "date":
