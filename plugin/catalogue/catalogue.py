@@ -115,6 +115,22 @@ class Catalogue:
         """required_sections with the facts read from the sections' current fields."""
         return self.required_sections(kind, level, self.facts_of(kind, fields))
 
+    def parts(
+        self, kind: str, level: str | None, fields: Mapping[str, dict] | None = None
+    ) -> dict[str, str]:
+        """Each section of the kind in the document's order, with the part it stands in: the
+        core, or an annex (an annex `core_when_required` joins the core where required)."""
+        required = set(self.required_for(kind, level, fields or {})) if level else set()
+        part = {
+            s.key: "core"
+            if s.part == "core" or (s.core_when_required and s.key in required)
+            else "annex"
+            for s in self.sections_for(kind)
+        }
+        return {k: v for k, v in part.items() if v == "core"} | {
+            k: v for k, v in part.items() if v == "annex"
+        }
+
     def validate_fields(
         self,
         key: str,

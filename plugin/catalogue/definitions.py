@@ -157,6 +157,10 @@ class Section(Strict):
     checks: list[Check] = Field(default_factory=list)
     example: dict = Field(default_factory=dict)
     part: Literal["core", "annex"] = "core"  # the short core first; annexes after
+    # An annex that joins the core wherever the facts make it required (safeguarding, health
+    # and safety, information sharing: central wherever young people are served or workers
+    # deliver together).
+    core_when_required: bool = False
     requires: list[Requirement] = Field(default_factory=list)
 
     def field(self, key: str) -> FieldSpec | None:

@@ -33,19 +33,19 @@ def example_agreement(kind: str = "partnership") -> str:
     own = catalogue.examples.get(kind)
     parties = own["parties"] if own else catalogue.example_parties
     the_kind = catalogue.kind(kind)
-    sections = catalogue.sections_for(kind)
-    core = [s for s in sections if s.part == "core"]
-    annexes = [s for s in sections if s.part == "annex"]
+    values_of = {
+        s.key: catalogue.validate_fields(
+            s.key, catalogue.example_for(s.key, parties, kind), parties
+        )
+        for s in catalogue.sections_for(kind)
+    }
+    # The examples' partners chose cooperation; an annex their facts require joins the core.
+    placed = catalogue.parts(kind, "cooperation", values_of)
+    core = [k for k, part in placed.items() if part == "core"]
     parts = [f"{the_kind.title} between {join_words([p.name for p in parties])}"]
-    for i, section in enumerate([*core, *annexes]):
-        values = catalogue.validate_fields(
-            section.key, catalogue.example_for(section.key, parties, kind), parties
-        )
-        heading = (
-            section.title
-            if section.part == "core"
-            else f"Annex {i - len(core) + 1}: {section.title}"
-        )
+    for i, key in enumerate(placed):
+        section, values = catalogue.section(key), values_of[key]
+        heading = section.title if key in core else f"Annex {i - len(core) + 1}: {section.title}"
         parts.append(f"{heading}\n\n{catalogue.render_clause(section.key, values, parties, kind)}")
     return "\n\n\n".join(parts) + "\n"
 

@@ -7,6 +7,7 @@ pa:<key> and titled with its title, with a binding part the add-in can read.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -21,6 +22,8 @@ from plugin.catalogue import default_catalogue
 from .content import DocumentData, SectionText, context
 from .reading import BadDocument, read_document
 from .render import environment, render
+
+EXAMPLE_LEVEL = "cooperation"  # the level the examples' partners chose (#13: three partners)
 
 templates_cli = AppGroup("templates", help="Word templates (docxtpl).")
 
@@ -63,12 +66,10 @@ def example_data(kind: str, final: bool = True) -> DocumentData:
         )
         fields[section.key] = values
         text = catalogue.render_clause(section.key, values, parties, kind)
-        sections.append(
-            SectionText(section.key, section.title, 1, text, section.part, fields=values)
-        )
-    sections = [s for s in sections if s.part != "annex"] + [
-        s for s in sections if s.part == "annex"
-    ]
+        sections.append(SectionText(section.key, section.title, 1, text, "core", fields=values))
+    parts = catalogue.parts(kind, EXAMPLE_LEVEL, fields)
+    by_key = {s.key: dataclasses.replace(s, part=parts[s.key]) for s in sections}
+    sections = [by_key[key] for key in parts]
     people = _example_approvers(kind, parties, fields)
     when = dt.datetime(2027, 1, 4, 9, 30)
     approvals = tuple(
@@ -95,7 +96,7 @@ def example_data(kind: str, final: bool = True) -> DocumentData:
         or "Example agreement",
         kind=kind,
         kind_label=catalogue.kind(kind).title,
-        level_label="Cooperation",
+        level_label=catalogue.level(EXAMPLE_LEVEL).title,
         version=1,
         parties=tuple(p.name for p in parties),
         sections=tuple(sections),

@@ -48,10 +48,11 @@ def _heading(catalogue: Catalogue, agreement: Agreement, origin: str, zone: str)
     }
 
 
-def _in_order(catalogue: Catalogue, kind: str) -> list:
-    """The kind's sections, the short core first and the annexes after (each in order)."""
-    sections = catalogue.sections_for(kind)
-    return [s for s in sections if s.part != "annex"] + [s for s in sections if s.part == "annex"]
+def _in_order(catalogue: Catalogue, agreement: Agreement, fields: dict) -> list[tuple]:
+    """The kind's sections with their parts, the short core first and the annexes after (an
+    annex required by the facts of these `fields` may join the core)."""
+    parts = catalogue.parts(agreement.kind, agreement.level, fields)
+    return [(catalogue.section(key), part) for key, part in parts.items()]
 
 
 def draft_data(
@@ -68,7 +69,8 @@ def draft_data(
     names = {p.id: p.name for p in agreement.parties}
     people = PEOPLE.get(agreement.kind, PEOPLE["partnership"])[0]
     sections = []
-    for section in _in_order(catalogue, agreement.kind):
+    fields = {k: r.fields or {} for k, r in snap.revisions.items()}
+    for section, part in _in_order(catalogue, agreement, fields):
         revision = snap.revisions.get(section.key)
         if revision is None and section.key not in required:
             continue
@@ -91,7 +93,7 @@ def draft_data(
                 section.title,
                 revision.number if revision else 0,
                 revision.text if revision else "",
-                section.part,
+                part,
                 section.key in required,
                 status,
                 revision.fields if revision else {},
@@ -140,7 +142,8 @@ def final_data(
     latest = _latest_revisions(session, agreement.id, version)
     titles = _job_titles(session, agreement.id)
     sections, lines, omitted = [], [], []
-    for section in _in_order(catalogue, agreement.kind):
+    fields = {k: r.fields or {} for k, r in latest.items()}
+    for section, part in _in_order(catalogue, agreement, fields):
         mine = {a.party_id: a for a in approvals if a.section_key == section.key}
         revision = latest.get(section.key)
         # Only the section's newest wording of that version counts, approved by every party.
@@ -162,7 +165,7 @@ def final_data(
                 section.title,
                 revision.number,
                 revision.text,
-                section.part,
+                part,
                 fields=revision.fields,
             )
         )

@@ -22,9 +22,7 @@ def test_the_opening_clause_names_the_agreement_by_its_own_title(make_caller, ki
     assert fresh["fields"]["agreement_title"] == "Friday drop-in & walk"
     preview = owner.post(f"{url}/preview", json={"fields": {"agreement_title": "Another name"}})
     assert '"Friday drop-in & walk"' in preview.json["text"]
-    saved = owner.put(
-        url, json={"base_revision": 0, "fields": {"agreement_title": "Another name"}}
-    )
+    saved = owner.put(url, json={"base_revision": 0, "fields": {"agreement_title": "Another name"}})
     assert saved.status_code == 201, saved.json
     section = owner.get(url).json
     assert section["fields"]["agreement_title"] == "Friday drop-in & walk"

@@ -72,10 +72,16 @@ def draft_required(partners: Partners) -> None:
 
 def document_order(sections: list[dict]) -> list[str]:
     """Section keys as a document lays them out: the short core, then the annexes, each in
-    catalogue order."""
-    part = {s.key: s.part for s in default_catalogue().sections.values()}
+    catalogue order; a required section marked `core_when_required` stands in the core."""
+    spec = default_catalogue().sections
+    core = {
+        s["key"]
+        for s in sections
+        if spec[s["key"]].part == "core"
+        or (spec[s["key"]].core_when_required and s.get("required"))
+    }
     keys = [s["key"] for s in sections]
-    return [k for k in keys if part[k] == "core"] + [k for k in keys if part[k] == "annex"]
+    return [k for k in keys if k in core] + [k for k in keys if k not in core]
 
 
 def approve_all(partners: Partners) -> None:

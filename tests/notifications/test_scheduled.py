@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 
 from plugin import create_app
+from plugin.clock import today
 from plugin.jobs import start_local_worker
 from plugin.jobs.ticks import enqueue_tick
-from plugin.clock import today
 from plugin.notifications.reminders import key_dates
 from plugin.store.db import dispose, get_session
 from plugin.store.models import Document
