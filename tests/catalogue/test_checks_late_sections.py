@@ -110,8 +110,9 @@ def test_no_paragraph_is_a_lead_in_with_a_colon_before_a_pasted_answer(kind):
 
 def test_emergency_contacts_stand_in_the_clause_as_the_workers_wrote_them():
     partnership = _example_clauses("partnership")["health_and_safety"]
-    assert "\n\nAt the drop-in the worker in charge keeps each young person's sign-up form" in (
-        partnership
+    assert (
+        "\n\nAt the drop-in the worker in charge holds each young person's emergency contact"
+        in (partnership)
     )
     assert "the on-call manager holds every worker's own emergency contact." in partnership
     co_working = _example_clauses("co_working")["health_and_safety"]
