@@ -146,7 +146,7 @@ REGRESSIONS = [
         "duration_and_ending",
         {"termination_triggers": ["If funding ends.", "", "if a partner leaves"]},
         "if:\n- If",
-        "early end if:\n- funding ends;\n- a partner leaves.",
+        "early if:\n- funding ends;\n- a partner leaves.",
     ),
     (
         "code_of_conduct",
