@@ -137,3 +137,10 @@ def test_a_lawful_basis_reads_in_the_voice_of_each_kind():
         in texts["co_working"]
     )
     assert "between we" not in texts["co_working"]
+
+
+def test_findings_a_co_working_agreement_can_show_never_speak_of_partners():
+    # Accepted findings are printed on the certificate, so their words follow the kind's voice.
+    keys = [s.key for s in CATALOGUE.sections_for("co_working") if s.key in MIDDLE]
+    messages = [c.message for key in keys for c in CATALOGUE.sections[key].checks]
+    assert [m for m in messages if "partner" in m.lower()] == []
