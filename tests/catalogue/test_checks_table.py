@@ -678,8 +678,7 @@ TABLE = [
             (
                 "problems.no_contact_between_meetings",
                 "must",
-                "Nothing says how partners will reach one another when something goes wrong between "
-                "meetings.",
+                "Nothing says how a problem that comes up between meetings is raised, and with whom.",
             ),
             (
                 "problems.too_few_steps",
@@ -853,20 +852,20 @@ TABLE = [
             (
                 "publicity.no_credit_rule",
                 "should",
-                "Nothing says whose names go on publicity or how each partner will be credited, so one "
-                "partner could end up taking all the credit.",
+                "Nothing says whose names go on publicity or how credit is shared, so one organisation or "
+                "worker could end up taking it all.",
             ),
             (
                 "publicity.party_not_signing_off",
                 "should",
-                "Eastfield Community Police Unit is not among the partners who sign off what is said in "
-                "public about the joint work.",
+                "Eastfield Community Police Unit is not among those who sign off what is said in public "
+                "about the joint work.",
             ),
             (
                 "publicity.party_not_signing_off",
                 "should",
-                "Eastfield High School is not among the partners who sign off what is said in public about "
-                "the joint work.",
+                "Eastfield High School is not among those who sign off what is said in public about the "
+                "joint work.",
             ),
         ],
     ),
@@ -1093,7 +1092,8 @@ TABLE = [
             (
                 "information.controllers_missing",
                 "must",
-                "Nothing says whether the partners are separate or joint controllers.",
+                "Nothing says whether each organisation is a separate controller or they are joint "
+                "controllers.",
             ),
             (
                 "information.access_requests_missing",
