@@ -18,6 +18,7 @@ from tests.documents.conftest import (
     open_docx,
     save,
     set_control_text,
+    strip_markers,
     upload,
 )
 
@@ -81,37 +82,6 @@ def test_a_draft_saved_by_libreoffice_imports_by_its_bookmarks(partners, tmp_pat
     assert {k for k, v in outcomes.items() if v != "unchanged"} == {PURPOSE}
     after = next(s for s in partners.state()["sections"] if s["key"] == PURPOSE)
     assert after["revision"]["text"] == EDITED
-
-
-def strip_markers(content: bytes, replace: tuple[str, str] | None = None) -> bytes:
-    """The draft with every content control unwrapped and every bookmark removed, as a retyped
-    document or a Google Docs export would be; the binding part is kept."""
-    from lxml import etree
-
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    source = zipfile.ZipFile(BytesIO(content))
-    root = etree.fromstring(source.read("word/document.xml"))
-    for sdt in list(root.iter(f"{w}sdt")):
-        parent, inner = sdt.getparent(), sdt.find(f"{w}sdtContent")
-        at = parent.index(sdt)
-        for child in list(inner if inner is not None else ()):
-            parent.insert(at, child)
-            at += 1
-        parent.remove(sdt)
-    for mark in list(root.iter(f"{w}bookmarkStart", f"{w}bookmarkEnd")):
-        mark.getparent().remove(mark)
-    if replace:
-        for t in root.iter(f"{w}t"):
-            if t.text == replace[0]:
-                t.text = replace[1]
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-            target.writestr(info, data)
-    return out.getvalue()
 
 
 def test_a_document_without_controls_or_bookmarks_is_matched_by_headings(partners):
