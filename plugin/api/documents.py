@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
+from typing import Literal
 
 from flask import Response, current_app, request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
 from plugin import clock
@@ -21,7 +23,7 @@ from plugin.store import agreements as store
 from plugin.store.db import get_session, write_session
 from plugin.store.models import Agreement, Document, User, utcnow
 from plugin.workflow import roles
-from plugin.workflow.errors import NotFound
+from plugin.workflow.errors import InvalidInput, NotFound
 
 from . import bp
 from .request_body import body_bytes
@@ -38,14 +40,78 @@ VERSION = AGREEMENT + f"/versions/<{ID}:version>"
 class SectionOutcome(BaseModel):
     key: str
     title: str
-    outcome: str
-    revision: int | None
+    outcome: Literal[
+        "unchanged", "updated", "conflict", "base_unknown", "missing", "empty", "unknown"
+    ] = Field(
+        description="base_unknown: changed in a document without a binding part, so the "
+        "revision it was made from is unknown; nothing was saved until confirmed (see "
+        "`confirm`)."
+    )
+    revision: int | None = Field(
+        description="The section's revision after the import (for base_unknown, the current "
+        "revision the text would replace, 0 if none)."
+    )
     detail: str
+    found_by: Literal["tag", "bookmark", "heading"] | None = Field(
+        description="How the section was found in the document: its content control's tag, "
+        "its bookmark pair pa_<key>, or its heading; null when it was not found."
+    )
+    confirm: str | None = Field(
+        description="For base_unknown only: the value of the `confirm` query parameter that "
+        "makes this text a new revision on the current one."
+    )
 
 
 class ImportResult(Out):
     created: int
+    bound: bool = Field(
+        description="Whether the document carries its binding part (which names each "
+        "section's base revision). Without it, sections are matched by heading and changes "
+        "wait for confirmation."
+    )
     sections: list[SectionOutcome]
+    other_headings: list[str] = Field(
+        description="Headings in the document that name no section of this agreement; their "
+        "text was ignored."
+    )
+
+
+CONFIRM = re.compile(r"^([a-z][a-z0-9_]{0,59}):([0-9]{1,10})$")
+CONFIRM_PARAMETER = {
+    "name": "confirm",
+    "required": False,
+    "description": "For a document without a binding part only (refused with a bound one): "
+    "`<section key>:<revision>` confirms that the document's text of that section replaces "
+    "that revision, the current one, as an import reported it (`base_unknown`). Refused "
+    "(409, with the current revision) if the section has moved on; one value per section.",
+    "schema": {
+        "type": "array",
+        "maxItems": 100,
+        "uniqueItems": True,
+        "items": {"type": "string", "pattern": CONFIRM.pattern},
+    },
+    "style": "form",
+    "explode": True,
+}
+
+
+def _confirmed() -> dict[str, int]:
+    """The `confirm` query parameters, by section. Raises InvalidInput (422) when malformed."""
+    values = request.args.getlist("confirm")
+    confirmed: dict[str, int] = {}
+    for value in values[:101]:
+        match = CONFIRM.match(value)
+        if match is None:
+            raise InvalidInput(
+                "Each 'confirm' is a section key and a revision number, such as "
+                "'purpose_and_aims:2'."
+            )
+        if match.group(1) in confirmed:
+            raise InvalidInput(f"The section '{match.group(1)}' is confirmed twice.")
+        confirmed[match.group(1)] = int(match.group(2))
+    if len(values) > 100:
+        raise InvalidInput("At most 100 sections can be confirmed at once.")
+    return confirmed
 
 
 class SectionDifference(BaseModel):
@@ -245,10 +311,13 @@ def _final_pdf(agreement: Agreement, version: int) -> Response:
     AGREEMENT + "/import",
     "POST",
     summary="Read an edited .docx back: each changed section becomes a new revision, unless "
-    "the section moved on since the file was made (a conflict: nothing overwritten)",
+    "the section moved on since the file was made (a conflict: nothing overwritten). A "
+    "document without its binding part is matched by headings, and its changes wait for "
+    "`confirm`",
     responses={200: ImportResult},
     errors=(400, 403, 404, 409, 413, 415, 422),
     upload=DOCX,
+    query=(CONFIRM_PARAMETER,),
 )
 def import_document(user: User, agreement_id: int):
     agreement, member = store.find(get_session(), agreement_id, user)
@@ -259,6 +328,7 @@ def import_document(user: User, agreement_id: int):
     agreement, member = store.find(session, agreement_id, user, lock=True)
     roles.require(member.role, "edit")
     check_binding(read, agreement.id, current_app.config["PUBLIC_ORIGIN"])
+    confirmed = _confirmed()
     catalogue = default_catalogue()
     current = store.current_revisions(session, agreement.id)
     outcomes, effects = plan_import(
@@ -267,12 +337,15 @@ def import_document(user: User, agreement_id: int):
         catalogue,
         agreement.kind,
         {k: r.fields for k, r in current.items()},
+        confirmed,
     )
     store.persist(session, agreement, effects, user)
     session.commit()
     return ImportResult(
         created=len(effects),
+        bound=read.binding is not None,
         sections=[SectionOutcome(**o.__dict__) for o in outcomes],
+        other_headings=list(read.other_headings),
     )
 
 

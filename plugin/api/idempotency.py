@@ -44,6 +44,8 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     for part in (request.method.encode(), request.path.encode(), body_bytes()):
         digest.update(len(part).to_bytes(8, "big") + part)
+    if request.query_string:  # only when present: earlier keys' fingerprints stay as they were
+        digest.update(b"?" + request.query_string)
     return digest.hexdigest()
 
 

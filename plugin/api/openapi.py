@@ -92,7 +92,7 @@ def _operation(op: Operation) -> dict:
         )
         responses.setdefault("422", {"description": REASONS[422], "content": problem})
     out = {"operationId": op.name, "summary": op.summary, "responses": responses}
-    params = _parameters(op.path)
+    params = _parameters(op.path) + [{"in": "query", **q} for q in op.query]
     if op.idempotent:
         params.append(IDEMPOTENCY_KEY)
     if params:

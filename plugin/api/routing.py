@@ -39,6 +39,7 @@ class Operation:
     idempotent: bool = False  # takes an Idempotency-Key header
     upload: str | None = None  # a raw request body of this media type (.docx uploads)
     download: str | None = None  # the success body's media type, when not JSON
+    query: tuple[dict, ...] = ()  # OpenAPI query parameters, which the view reads itself
 
 
 OPERATIONS: list[Operation] = []
@@ -132,6 +133,7 @@ def operation(
     signs_in: bool = True,
     upload: str | None = None,
     download: str | None = None,
+    query: tuple[dict, ...] = (),
 ) -> Callable:
     """`signs_in=False`: the view authenticates the caller itself (the fast state reads)."""
     status = min(responses)
@@ -172,6 +174,7 @@ def operation(
                 idempotent,
                 upload,
                 download,
+                query,
             )
         )
         return wrapper

@@ -50,6 +50,8 @@ class ReadDocument:
     sections: dict[str, str]  # section key -> text, in document order
     titles: dict[str, str]
     found_by: dict[str, str] = field(default_factory=dict)  # key -> "bookmark" | "heading"
+    # Headings that name no section of the agreement (read only when titles were given).
+    other_headings: tuple[str, ...] = ()
 
 
 def _parser() -> etree.XMLParser:
@@ -228,12 +230,21 @@ _LABEL = re.compile(r"^\s*[0-9A-Z]{1,3}\.\s+")
 _SKIPPED = {"PAStatus"}  # the approval status line the server writes under each heading
 
 
-def headed_sections(root: etree._Element, titles: dict[str, str]) -> dict[str, str]:
+# Headings the product writes itself, which name no section (make_templates.py).
+_OWN_HEADINGS = {"contents", "in short", "status of this agreement"}
+MAX_OTHER_HEADINGS = 50
+
+
+def headed_sections(
+    root: etree._Element, titles: dict[str, str]
+) -> tuple[dict[str, str], tuple[str, ...]]:
     """Text under each heading that reads as a section's title ("2.  Shared purpose and aims"),
-    up to the next heading, part or table: for a document with no controls and no bookmarks."""
+    up to the next heading, part or table: for a document with no controls and no bookmarks.
+    Also the headings that name none of the sections (not the product's own), first ones first."""
     wanted = {title.strip().casefold(): key for key, title in titles.items()}
     body = root.find(f"{{{W}}}body")
     found: dict[str, list[str]] = {}
+    others: list[str] = []
     current: list[str] | None = None
     for node in body if body is not None else ():
         if node.tag != f"{{{W}}}p":
@@ -244,17 +255,21 @@ def headed_sections(root: etree._Element, titles: dict[str, str]) -> dict[str, s
         text = _paragraph_text(node)
         # Only a heading counts: a section's title also stands in the summary and the contents.
         heading = style_id.startswith("Heading")
-        key = wanted.get(_LABEL.sub("", text).strip().casefold()) if heading else None
+        name = _LABEL.sub("", text).strip()
+        key = wanted.get(name.casefold()) if heading else None
         if key is not None and key not in found:
             current = found[key] = []
         elif style_id.startswith(
             ("Heading", "Title", "PAPart", "PAAnnexes", "PACert", "PAEyebrow")
         ):
             current = None
+            if heading and key is None and name and name.casefold() not in _OWN_HEADINGS:
+                others.append(name[:200])
         elif current is not None and style_id not in _SKIPPED:
             current.append(text)
     texts = {key: "\n".join(lines).strip("\n") for key, lines in found.items()}
-    return {key: text for key, text in texts.items() if text}  # a bare heading: still missing
+    # A bare heading: still missing.
+    return {key: text for key, text in texts.items() if text}, tuple(others[:MAX_OTHER_HEADINGS])
 
 
 def read_document(data: bytes, limit: int, titles: dict[str, str] | None = None) -> ReadDocument:
@@ -287,8 +302,10 @@ def read_document(data: bytes, limit: int, titles: dict[str, str] | None = None)
     for key, text in bookmarked_sections(body).items():  # where an editor dropped the controls
         if key not in texts:
             texts[key], found_titles[key], found_by[key] = text, "", "bookmark"
+    others: tuple[str, ...] = ()
     if titles:  # neither a control nor a bookmark: the section's heading, reported as such
-        rest = {key: title for key, title in titles.items() if key not in texts}
-        for key, text in headed_sections(body, rest).items():
-            texts[key], found_titles[key], found_by[key] = text, titles[key], "heading"
-    return ReadDocument(binding, texts, found_titles, found_by)
+        headed, others = headed_sections(body, titles)
+        for key, text in headed.items():
+            if key not in texts:
+                texts[key], found_titles[key], found_by[key] = text, titles[key], "heading"
+    return ReadDocument(binding, texts, found_titles, found_by, others)

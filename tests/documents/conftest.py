@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 
 import docx
@@ -165,3 +166,49 @@ def save(document) -> bytes:
 
 def upload(caller, path: str, content: bytes, **kwargs):
     return caller.post(path, data=content, content_type=DOCX, **kwargs)
+
+
+def strip_markers(
+    content: bytes, replace: tuple[str, str] | None = None, drop_binding: bool = False
+) -> bytes:
+    """The draft with every content control unwrapped and every bookmark removed, as a retyped
+    document or a Google Docs export would be; the binding part is kept, unless `drop_binding`:
+    then every custom XML part goes too, with its relationship and content type."""
+    w = f"{{{W}}}"
+    source = zipfile.ZipFile(io.BytesIO(content))
+    root = etree.fromstring(source.read("word/document.xml"))
+    for sdt in list(root.iter(f"{w}sdt")):
+        parent, inner = sdt.getparent(), sdt.find(f"{w}sdtContent")
+        at = parent.index(sdt)
+        for child in list(inner if inner is not None else ()):
+            parent.insert(at, child)
+            at += 1
+        parent.remove(sdt)
+    for mark in list(root.iter(f"{w}bookmarkStart", f"{w}bookmarkEnd")):
+        mark.getparent().remove(mark)
+    if replace:
+        for t in root.iter(f"{w}t"):
+            if t.text == replace[0]:
+                t.text = replace[1]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            if drop_binding:
+                if info.filename.startswith("customXml/"):
+                    continue
+                if info.filename.endswith(".rels") or info.filename == "[Content_Types].xml":
+                    data = _without_custom_xml(data)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def _without_custom_xml(data: bytes) -> bytes:
+    """A relationships or content types part without its entries for customXml/ parts."""
+    part = etree.fromstring(data)
+    for entry in list(part):
+        if "customXml" in (entry.get("Target", "") + entry.get("PartName", "")):
+            part.remove(entry)
+    return etree.tostring(part, xml_declaration=True, encoding="UTF-8", standalone=True)

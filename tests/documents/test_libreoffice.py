@@ -18,6 +18,7 @@ from tests.documents.conftest import (
     open_docx,
     save,
     set_control_text,
+    strip_markers,
     upload,
 )
 
@@ -25,31 +26,40 @@ PURPOSE = "purpose_and_aims"
 EDITED = "The partners aim to run a Friday drop-in & café for young people."
 
 
-def through_libreoffice(tmp_path: Path, **documents: bytes) -> dict[str, bytes]:
+def through_libreoffice(
+    tmp_path: Path, via: str | None = None, **documents: bytes
+) -> dict[str, bytes]:
+    """Each .docx opened and saved as .docx by headless LibreOffice; with `via` ("odt"), saved
+    in that format first and that file saved back as .docx (what survives a plain format)."""
     soffice = shutil.which("soffice")
     if not soffice:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
-    source, out = tmp_path / "in", tmp_path / "out"
+    source = tmp_path / "in"
     source.mkdir()
-    out.mkdir()
     for name, content in documents.items():
         (source / f"{name}.docx").write_bytes(content)
-    subprocess.run(  # noqa: S603 (our own soffice, our own files)
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out),
-            *(str(source / f"{name}.docx") for name in documents),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    return {name: (out / f"{name}.docx").read_bytes() for name in documents}
+    ext = "docx"
+    for step, target in enumerate(
+        [via, "docx:MS Word 2007 XML"] if via else ["docx:MS Word 2007 XML"]
+    ):
+        out = tmp_path / f"out{step}"
+        subprocess.run(  # noqa: S603 (our own soffice, our own files)
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                *(str(source / f"{name}.{ext}") for name in documents),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
+        source, ext = out, target.split(":")[0]
+    return {name: (source / f"{name}.docx").read_bytes() for name in documents}
 
 
 def test_a_draft_saved_by_libreoffice_imports_by_its_bookmarks(partners, tmp_path):
@@ -83,37 +93,6 @@ def test_a_draft_saved_by_libreoffice_imports_by_its_bookmarks(partners, tmp_pat
     assert after["revision"]["text"] == EDITED
 
 
-def strip_markers(content: bytes, replace: tuple[str, str] | None = None) -> bytes:
-    """The draft with every content control unwrapped and every bookmark removed, as a retyped
-    document or a Google Docs export would be; the binding part is kept."""
-    from lxml import etree
-
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    source = zipfile.ZipFile(BytesIO(content))
-    root = etree.fromstring(source.read("word/document.xml"))
-    for sdt in list(root.iter(f"{w}sdt")):
-        parent, inner = sdt.getparent(), sdt.find(f"{w}sdtContent")
-        at = parent.index(sdt)
-        for child in list(inner if inner is not None else ()):
-            parent.insert(at, child)
-            at += 1
-        parent.remove(sdt)
-    for mark in list(root.iter(f"{w}bookmarkStart", f"{w}bookmarkEnd")):
-        mark.getparent().remove(mark)
-    if replace:
-        for t in root.iter(f"{w}t"):
-            if t.text == replace[0]:
-                t.text = replace[1]
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-            target.writestr(info, data)
-    return out.getvalue()
-
-
 def test_a_document_without_controls_or_bookmarks_is_matched_by_headings(partners):
     draft_required(partners)
     approve_all(partners)
@@ -139,3 +118,50 @@ def test_a_document_without_controls_or_bookmarks_is_matched_by_headings(partner
     assert answer.json["created"] == 1
     changed = {s["key"] for s in answer.json["sections"] if s["outcome"] != "unchanged"}
     assert changed == {PURPOSE}
+
+
+def test_a_draft_through_odt_loses_its_binding_and_changes_wait_for_confirmation(
+    partners, tmp_path
+):
+    """Saved as .odt and back (as a document passed through another editor is), a draft keeps
+    neither its binding part nor its controls; a retyped copy has no bookmarks either."""
+    draft_required(partners)
+    approve_all(partners)
+    before = partners.state()
+    drafted = {s["key"] for s in before["sections"] if s["revision"]}
+    number = next(s for s in before["sections"] if s["key"] == PURPOSE)["revision"]["number"]
+    draft = partners.owner.get(f"/agreements/{partners.id}/document.docx").data
+    edited = open_docx(draft)
+    set_control_text(controls(edited)[PURPOSE], EDITED)
+    saved = through_libreoffice(
+        tmp_path,
+        via="odt",
+        unchanged=draft,
+        edited=save(edited),
+        retyped=strip_markers(draft, drop_binding=True),
+    )
+    with zipfile.ZipFile(BytesIO(saved["unchanged"])) as archive:
+        assert not any(name.startswith("customXml/") for name in archive.namelist())
+
+    for name, found_by in (("unchanged", "bookmark"), ("retyped", "heading")):
+        answer = upload(partners.owner, f"/agreements/{partners.id}/import", saved[name])
+        assert answer.status_code == 200, answer.json
+        assert answer.json["bound"] is False and answer.json["created"] == 0
+        sections = {s["key"]: s for s in answer.json["sections"]}
+        assert {sections[key]["outcome"] for key in drafted} == {"unchanged"}, sections
+        assert {sections[key]["found_by"] for key in drafted} == {found_by}
+
+    path = f"/agreements/{partners.id}/import"
+    answer = upload(partners.owner, path, saved["edited"])
+    assert answer.status_code == 200, answer.json
+    changed = [s for s in answer.json["sections"] if s["outcome"] != "unchanged"]
+    assert [(s["key"], s["outcome"]) for s in changed] == [(PURPOSE, "base_unknown")]
+    assert answer.json["created"] == 0
+    assert changed[0]["confirm"] == f"{PURPOSE}:{number}"
+
+    answer = upload(partners.owner, f"{path}?confirm={changed[0]['confirm']}", saved["edited"])
+    assert answer.status_code == 200, answer.json
+    assert answer.json["created"] == 1
+    after = next(s for s in partners.state()["sections"] if s["key"] == PURPOSE)
+    assert after["revision"]["text"] == EDITED and after["revision"]["source"] == "import"
+    assert after["revision"]["number"] == number + 1
