@@ -117,14 +117,21 @@ def _min_items(check, section, values, parties, ctx) -> Iterator[str]:
         yield check.message.format(min=check.min)
 
 
+def _has(check: Check, item: dict, key: str) -> bool:
+    """The record gives `key`, or the sub-field the check accepts in its place (`or`)."""
+    other = (check.or_ or {}).get(key)
+    return is_set(item.get(key)) or (other is not None and is_set(item.get(other)))
+
+
 def _each_item_has(check, section, values, parties, ctx) -> Iterator[str]:
     for number, item in enumerate(values.get(check.field) or [], start=1):
         if not any(is_set(v) for v in item.values()):
             continue  # a blank row is not a record
         missing = [
-            f'"{spec.label}"'
+            f'"{spec.label}"' + (f' or "{alt.label}"' if alt else "")
             for k in check.keys or ()
-            if not is_set(item.get(k)) and (spec := _sub(section, check.field, k))
+            if not _has(check, item, k) and (spec := _sub(section, check.field, k))
+            for alt in [_sub(section, check.field, (check.or_ or {}).get(k, ""))]
         ]
         if missing:
             name = item_name(check, section, item, number)
@@ -139,7 +146,7 @@ def _each_party_in(check, section, values, parties, ctx) -> Iterator[str]:
         covered = {
             ref
             for item in value
-            if all(is_set(item.get(k)) for k in check.with_ or ())
+            if all(_has(check, item, k) for k in check.with_ or ())
             for ref in _refs(item.get(check.ref))
         }
     for party in parties:

@@ -113,6 +113,9 @@ class Check(Strict):
         default=None, alias="with"
     )  # each_party_in: sub-fields that must be set too
     match: dict[Key, str | bool] | None = None  # any_item
+    # each_item_has / each_party_in: {key: other}: a record whose `other` is set meets `key`
+    # too (a one-off task has a date, an ongoing duty says how often instead)
+    or_: dict[Key, Key] | None = Field(default=None, alias="or")
     min: int = Field(default=1, ge=1)
     when: Condition | None = None
 

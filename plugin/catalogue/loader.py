@@ -119,6 +119,8 @@ def _check_check(section: Section, check: Check, where: str) -> None:
         raise CatalogueError(f"{where}: rule '{check.rule}' needs `other` (section.field)")
     if check.label:
         subs(need(check.field, {"records"}), [check.label])
+    if check.or_:
+        subs(need(check.field, {"records"}), [*check.or_, *check.or_.values()])
     if check.when:
         need(check.when.field)
     used = {name for _, name, _, _ in string.Formatter().parse(check.message) if name}

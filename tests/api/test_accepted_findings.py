@@ -54,6 +54,7 @@ def test_a_must_finding_blocks_finalising_until_accepted_with_a_reason(make_call
         AIMS: {
             "fields": {
                 "purpose_statement": "Keep residents informed.",
+                "cld_plan": "It serves the local CLD plan's priority on informed communities.",
                 "data_collection": [
                     {
                         "what": "Copies sent",

@@ -45,11 +45,14 @@ def test_fields_render_the_clause_and_checks_report_in_words(make_caller):
     revision = response.json["revision"]
     assert (
         revision["number"] == 1
-        and "Riverside Council Youth Team leads the joint work" in revision["text"]
+        and "Riverside Council Youth Team leads and manages the joint work" in revision["text"]
     )
     state = owner.get(f"/agreements/{agreement['id']}").json
     findings = [f["message"] for f in section(state, ROLES)["findings"]]
-    assert "Eastfield Community Police Unit has no named responsibility with a date." in findings
+    assert (
+        "Eastfield Community Police Unit has no named task with a date or how often it is done."
+        in findings
+    )
     assert not any(m.startswith("Riverside") for m in findings)
 
 

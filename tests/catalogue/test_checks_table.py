@@ -344,9 +344,13 @@ TABLE = [
             (
                 "roles.party_without_responsibility",
                 "must",
-                "Eastfield Community Police Unit has no named responsibility with a date.",
+                "Eastfield Community Police Unit has no named task with a date or how often it is done.",
             ),
-            ("roles.task_incomplete", "should", 'For the task "Share figures", fill in "Done by".'),
+            (
+                "roles.task_incomplete",
+                "should",
+                'For the task "Share figures", fill in "Done by" or "How often".',
+            ),
             ("roles.no_lead_partner", "should", "No lead partner is named."),
         ],
     ),

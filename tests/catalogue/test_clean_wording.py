@@ -158,7 +158,7 @@ REGRESSIONS = [
         "co_workers",
         {"workers": [{"worker": 2, "org_type": "statutory"}]},
         "Zoë Ng is a statutory service",
-        "Zoë Ng (job and organisation still to be recorded).",
+        "Zoë Ng has not yet recorded a job or organisation.",
     ),
     (
         "information_exchange",

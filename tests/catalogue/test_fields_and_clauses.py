@@ -56,7 +56,9 @@ def test_user_text_is_data_not_template():
     text = catalogue.render_clause("roles_and_responsibilities", values, PARTIES)
     assert "{{ 7*7 }} {% raw %} & <b>: Police Unit is responsible" in text
     assert (
-        "49" not in text and "31 March 2027" in text and "Youth Team leads the joint work" in text
+        "49" not in text
+        and "31 March 2027" in text
+        and "Youth Team leads and manages the joint work" in text
     )
 
 
@@ -74,8 +76,8 @@ def test_checks_name_the_party_that_lacks_a_dated_responsibility():
         PARTIES,
     )
     messages = [f.message for f in catalogue.check("roles_and_responsibilities", values, PARTIES)]
-    assert "Police Unit has no named responsibility with a date." in messages
-    assert "School has no named responsibility with a date." in messages
+    assert "Police Unit has no named task with a date or how often it is done." in messages
+    assert "School has no named task with a date or how often it is done." in messages
     assert not any(m.startswith("Youth Team") for m in messages)
 
 
@@ -101,5 +103,5 @@ def test_missing_placeholder_names_the_fields_by_their_labels():
         section, {"tasks": [{"task": "Drop-in", "owner": None, "due": None}]}, PARTIES
     )
     assert [f.message for f in findings] == [
-        'The task "Drop-in" lacks: "Who is responsible" and "Done by".'
+        'The task "Drop-in" lacks: "Who is responsible" and "Done by" or "How often".'
     ]

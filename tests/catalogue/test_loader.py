@@ -135,6 +135,7 @@ BROKEN = [
     (ROLES, _set(["key"], "partners_and_context"), ["appears twice"]),
     (ROLES, _set(["checks", 1, "code"], "roles.party_without_responsibility"), ["appears twice"]),
     (ROLES, _set(["checks", 1, "label"], "colour"), ["checks[1]", "colour"]),
+    (ROLES, _set(["checks", 1, "or"], {"due": "colour"}), ["checks[1]", "colour"]),
     (ROLES, _set(["requires", 0, "from_level"], "friendship"), ["requires[0]", "friendship"]),
     (ROLES, _set(["requires", 0, "source"], ["Blog"]), ["requires[0]", "Blog"]),
     (ROLES, _set(["part"], "appendix"), ["05_roles", "part"]),
