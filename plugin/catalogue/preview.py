@@ -20,7 +20,7 @@ from .loader import check_section_file, load_catalogue
 # The shipped templates' layout, measured with LibreOffice (tests/documents/test_page_counts.py
 # checks the estimate against the real PDF): words of clause text on a page of A4, what each
 # section's heading costs, and the summary with its contents and the signing page.
-WORDS_PER_PAGE = 750
+WORDS_PER_PAGE = 700  # measured against LibreOffice PDFs of both examples (#13)
 HEADING_WORDS = 40
 OPENING_WORDS = 200  # the summary and contents, before the first clause
 PARTY_WORDS = 60  # each party's lines on the summary and the signing page

@@ -5,15 +5,15 @@ agreements there are."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
 from plugin.store.db import engine_of, get_session
 from plugin.store.models import Member
+from tests import conftest
 from tests.conftest import create_agreement
 
-TODAY = dt.datetime.now(ZoneInfo("Europe/London")).date()
+TODAY = dt.date.fromisoformat(conftest.TODAY)  # the day the app judges against
 
 
 def _join(app, agreement: dict, caller, position: int, role: str = "approver") -> int:
