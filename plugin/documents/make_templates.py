@@ -454,6 +454,11 @@ def build(kind: str) -> Document:
         [4.6, 5.8, 4.2, 2.6],
     )
     signoff.rows[2].height = Cm(1.6)
+    # The signing block stays whole: where it does not fit the page, all of it moves on.
+    for row in signoff.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
     doc.add_paragraph("Approval certificate", "PA Part")
     doc.add_paragraph("{%p if is_draft %}")
