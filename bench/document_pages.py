@@ -18,6 +18,10 @@ from plugin.documents.pages import page_counts
 from plugin.documents.pdf import PdfUnavailable, to_pdf
 from plugin.documents.render import render, template_path
 
+# The limits of #13 (tests/documents/test_page_counts.py asserts them): pages in all, core
+# pages (the summary to the last core section), certificate pages.
+LIMITS = {"partnership": (14, 7, 1), "co_working": (6, None, 1)}
+
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
@@ -35,6 +39,12 @@ def main() -> None:
                 f"(preview: {core}), annexes from page {real.annexes_from}, signing page "
                 f"{real.signing_from}, certificate {real.certificate_from} "
                 f"({real.certificate} page)"
+            )
+            most, core_most, cert_most = LIMITS[kind]
+            print(
+                f"{'':12} limits: at most {most} pages in all"
+                + (f", core at most {core_most}" if core_most else "")
+                + f", certificate {cert_most} page; preview within a tenth of the real count"
             )
 
 
