@@ -24,12 +24,18 @@ def _title(data: dict) -> str:
     return f"“{data.get('agreement_title', '')}”"
 
 
+def _co_working(data: dict) -> bool:
+    """A co-working agreement speaks of workers, never of partners (older queued mail has no
+    kind: a partnership)."""
+    return data.get("kind") == "co_working"
+
+
 def invitation(d: dict) -> Content:
     return Content(
         f"You are invited to {_title(d)}",
         [
             f"{d['inviter']} invites you to speak for {d['party_name']} ({d['role']}) in the "
-            f"partnership agreement {_title(d)}.",
+            f"{'co-working' if _co_working(d) else 'partnership'} agreement {_title(d)}.",
             f"The link works once and until {d['expires']}.",
         ],
         "Open the invitation",
@@ -74,7 +80,10 @@ def change_requested(d: dict) -> Content:
 def finalised(d: dict) -> Content:
     return Content(
         f"Agreed and final: {_title(d)} (version {d['version']})",
-        [f"Every partner has approved {_title(d)}: version {d['version']} is final."],
+        [
+            f"Every {'worker' if _co_working(d) else 'partner'} has approved {_title(d)}: "
+            f"version {d['version']} is final."
+        ],
         "Open the agreement",
         d["link"],
         [("Download the .docx", d["docx"]), ("Download the PDF", d["pdf"])],

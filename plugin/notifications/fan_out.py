@@ -73,7 +73,11 @@ def notify(run) -> None:
     agreement = session.get(Agreement, agreement_id)
     if event is None or agreement is None:
         return  # the agreement was deleted since: nobody to tell
-    base = {"agreement_title": agreement.title, "version": agreement.version}
+    base = {
+        "agreement_title": agreement.title,
+        "kind": agreement.kind,
+        "version": agreement.version,
+    }
     section = (event.data.get("revision") or event.data.get("request") or {}).get("section")
     if section:
         base |= {"section_title": _section_title(agreement, section)}

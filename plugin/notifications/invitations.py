@@ -20,6 +20,7 @@ def mail_invitation(
         link=link,
         data={
             "agreement_title": agreement.title,
+            "kind": agreement.kind,
             "party_name": party,
             "role": invitation.role,
             "inviter": inviter.name,
