@@ -6,7 +6,6 @@ emergency contacts for young people and for the workers are asked for and printe
 import re
 
 import pytest
-from test_checks_table import _findings
 
 from plugin.catalogue import default_catalogue
 
@@ -51,12 +50,6 @@ TABLE = [
         ],
     ),
 ]
-
-
-@pytest.mark.parametrize(("kind", "key", "change", "expected"), TABLE)
-def test_each_new_check_gives_its_exact_finding(kind, key, change, expected):
-    got = [(f.code, f.severity, f.message) for f in _findings(kind, key, change)]
-    assert got == expected
 
 
 def test_young_peoples_emergency_contacts_are_asked_for_only_where_young_people_are_served():

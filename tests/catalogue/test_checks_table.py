@@ -4,32 +4,15 @@ findings at all), change one section's fields, and compare that section's findin
 (code, severity, message). Cross-section checks see the other sections of the same example."""
 
 import datetime as dt
-import importlib
-from pathlib import Path
 
 import pytest
+from checks_harness import findings_after as _findings
+from checks_harness import tables_beside
 
 from plugin.catalogue import default_catalogue
 from plugin.catalogue.checks import code_of
-from plugin.workflow.text import text_sha256
 
 CATALOGUE = default_catalogue()
-
-
-def _findings(kind, key, change, hand_edited_text=None, today=None):
-    own = CATALOGUE.examples.get(kind)
-    parties = own["parties"] if own else CATALOGUE.example_parties
-    fields = {
-        s.key: CATALOGUE.validate_fields(
-            s.key, CATALOGUE.example_for(s.key, parties, kind), parties
-        )
-        for s in CATALOGUE.sections_for(kind)
-    }
-    fields[key] = CATALOGUE.validate_fields(
-        key, {**CATALOGUE.example_for(key, parties, kind), **change}, parties
-    )
-    hashes = {key: text_sha256(hand_edited_text)} if hand_edited_text else None
-    return CATALOGUE.findings(kind, fields, parties, hashes, today=today)[key]
 
 
 TABLE = [
@@ -1193,7 +1176,7 @@ def test_each_check_against_today_gives_its_exact_finding(kind, key, change, exp
     assert [f.code for f in _findings(kind, key, change)] == []
 
 
-@pytest.mark.parametrize(("kind", "key", "change", "expected"), TABLE)
+@pytest.mark.parametrize(("kind", "key", "change", "expected"), TABLE + tables_beside())
 def test_each_check_gives_its_exact_finding(kind, key, change, expected):
     got = [(f.code, f.severity, f.message) for f in _findings(kind, key, change)]
     assert got == expected
@@ -1201,13 +1184,8 @@ def test_each_check_gives_its_exact_finding(kind, key, change, expected):
 
 def test_the_table_covers_every_check():
     # New checks may be tabled in a file of their own beside this one (test_checks_<area>.py).
-    others = [
-        row
-        for path in Path(__file__).parent.glob("test_checks_*.py")
-        if path.stem != Path(__file__).stem
-        for row in getattr(importlib.import_module(path.stem), "TABLE", [])
-    ]
-    covered = {code for *_, expected in TABLE + TABLE_TODAY + others for code, _, _ in expected}
+    rows = TABLE + TABLE_TODAY + tables_beside()
+    covered = {code for *_, expected in rows for code, _, _ in expected}
     every = {code_of(s, c) for s in CATALOGUE.sections.values() for c in s.checks}
     assert every - covered == set()
 

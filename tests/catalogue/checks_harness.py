@@ -1,0 +1,38 @@
+"""What the check-table tests share: the findings of one section of a kind's complete example
+after one change to its fields (the other sections as in the example), and the tables of exact
+findings kept beside test_checks_table.py (`test_checks_<area>.py`, each with its `TABLE`)."""
+
+import importlib
+from pathlib import Path
+
+from plugin.catalogue import default_catalogue
+from plugin.workflow.text import text_sha256
+
+CATALOGUE = default_catalogue()
+
+
+def findings_after(kind, key, change, hand_edited_text=None, today=None):
+    own = CATALOGUE.examples.get(kind)
+    parties = own["parties"] if own else CATALOGUE.example_parties
+    fields = {
+        s.key: CATALOGUE.validate_fields(
+            s.key, CATALOGUE.example_for(s.key, parties, kind), parties
+        )
+        for s in CATALOGUE.sections_for(kind)
+    }
+    fields[key] = CATALOGUE.validate_fields(
+        key, {**CATALOGUE.example_for(key, parties, kind), **change}, parties
+    )
+    hashes = {key: text_sha256(hand_edited_text)} if hand_edited_text else None
+    return CATALOGUE.findings(kind, fields, parties, hashes, today=today)[key]
+
+
+def tables_beside() -> list:
+    """Every row of the area tables: `TABLE` of each test_checks_<area>.py in this folder."""
+    here = Path(__file__).parent
+    return [
+        row
+        for path in sorted(here.glob("test_checks_*.py"))
+        if path.stem != "test_checks_table"
+        for row in getattr(importlib.import_module(path.stem), "TABLE", [])
+    ]
