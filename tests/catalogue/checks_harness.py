@@ -27,6 +27,22 @@ def findings_after(kind, key, change, hand_edited_text=None, today=None):
     return CATALOGUE.findings(kind, fields, parties, hashes, today=today)[key]
 
 
+def example_clauses(kind: str, keys=None) -> dict[str, str]:
+    """Each section's clause in a kind's example (only `keys`, if given), in document order."""
+    own = CATALOGUE.examples.get(kind)
+    parties = own["parties"] if own else CATALOGUE.example_parties
+    return {
+        s.key: CATALOGUE.render_clause(
+            s.key,
+            CATALOGUE.validate_fields(s.key, CATALOGUE.example_for(s.key, parties, kind), parties),
+            parties,
+            kind,
+        )
+        for s in CATALOGUE.sections_for(kind)
+        if keys is None or s.key in keys
+    }
+
+
 def tables_beside() -> list:
     """Every row of the area tables: `TABLE` of each test_checks_<area>.py in this folder."""
     here = Path(__file__).parent

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from checks_harness import example_clauses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +182,17 @@ def test_partial_input_that_used_to_read_badly(key, raw, gone, now):
     assert gone not in text and artefacts(text) == []
     if now:
         assert now in text
+
+
+# A sentence that ends in a colon and runs straight into a capital: the form-filled lead-in ("The
+# shared purpose of this agreement is: To give ...") that a pasted answer used to follow (#13). A
+# list item ("- Step 1: The worker ...") is a list, not a lead-in.
+LEAD_IN = re.compile(r":\s+[A-Z]")
+
+
+@pytest.mark.parametrize("kind", ["partnership", "co_working"])
+def test_no_example_paragraph_is_a_lead_in_with_a_colon_before_a_pasted_answer(kind):
+    for key, text in example_clauses(kind).items():
+        prose = [p for p in text.split("\n") if p.strip() and not p.startswith("- ")]
+        assert [p for p in prose if LEAD_IN.search(p)] == [], key
+        assert "(responsibility held by" not in text, key
