@@ -112,9 +112,11 @@ export function focus(id) {
   $(id).focus();
 }
 
+// Word's body colours replace Fluent's own tokens (tokens.css), so Fluent's web components take
+// them too; the control colours are the pane's own.
 const THEME_PROPERTIES = {
-  bodyBackgroundColor: "--bg",
-  bodyForegroundColor: "--fg",
+  bodyBackgroundColor: "--colorNeutralBackground1",
+  bodyForegroundColor: "--colorNeutralForeground1",
   controlBackgroundColor: "--control-bg",
   controlForegroundColor: "--control-fg",
 };

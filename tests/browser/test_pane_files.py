@@ -50,7 +50,10 @@ def test_the_pane_page_loads_only_its_own_files_and_office_js(client):
     assert scripts[0] == "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
     assert re.fullmatch(r"app\.[0-9a-f]{12}\.js", scripts[1]) and len(scripts) == 2
     sheets = [a["href"] for t, a in page.tags if t == "link" and a.get("rel") == "stylesheet"]
-    assert len(sheets) == 1 and re.fullmatch(r"pane\.[0-9a-f]{12}\.css", sheets[0])
+    assert [re.sub(r"\.[0-9a-f]{12}\.css$", ".css", s) for s in sheets] == [
+        "tokens.css",
+        "pane.css",
+    ]
 
 
 def test_the_pane_loads_in_one_round(client):
@@ -84,7 +87,7 @@ def test_the_pane_loads_in_one_round(client):
         assert response.status_code == 304
 
 
-@pytest.mark.parametrize("name", [*MODULES, "pane.css"])
+@pytest.mark.parametrize("name", [*MODULES, "tokens.css", "pane.css"])
 def test_each_module_and_the_stylesheet_is_served(client, name):
     with client.get(f"/pane/{name}") as response:
         assert response.status_code == 200
@@ -121,9 +124,14 @@ def test_each_pane_module_stays_small(name):
     assert lines <= 500, f"{name} has {lines} lines: split it by idea"
 
 
-def test_the_dark_palette_is_stated_once():
-    """Each colour is written once, light and dark together (light-dark()), not in a second
+def test_the_pane_css_takes_its_colours_from_fluents_tokens():
+    """No colour is written in pane.css: each is a Fluent token from tokens.css (generated from
+    @fluentui/tokens, light and dark stated once in light-dark(); tests/js/pane-build.test.js
+    checks it against the package), and the dark side is picked by color-scheme, not a second
     block for dark mode."""
     css = (HERE / "pane.css").read_text()
-    assert css.count("#292929") == 1  # the dark background
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", css)
+    assert "var(--colorNeutralBackground1)" in css
     assert "prefers-color-scheme" not in css  # color-scheme picks the side, system or Word
+    tokens = (HERE / "tokens.css").read_text()
+    assert "--colorNeutralBackground1: light-dark(#ffffff, #292929);" in tokens

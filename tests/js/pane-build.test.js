@@ -1,0 +1,25 @@
+// The pane's generated files are what their build scripts write from node_modules today: nothing
+// in them is copied or edited by hand (regenerate with `npm run build:pane`).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { webDarkTheme, webLightTheme } from "@fluentui/tokens";
+
+import { TARGET, tokensCss } from "../../plugin/taskpane/build/tokens.mjs";
+
+test("tokens.css is exactly what @fluentui/tokens gives (run npm run build:pane)", () => {
+  assert.equal(readFileSync(TARGET, "utf8"), tokensCss());
+});
+
+test("tokens.css has every light token, dark ones inside light-dark(), high contrast apart", () => {
+  const css = tokensCss();
+  const base = css.slice(0, css.indexOf("@media"));
+  for (const name of Object.keys(webLightTheme)) assert.match(base, new RegExp(`--${name}: `));
+  const background = `--colorNeutralBackground1: light-dark(${webLightTheme.colorNeutralBackground1}, ${webDarkTheme.colorNeutralBackground1});`;
+  assert.ok(base.includes(background), background);
+  // The dark palette is stated once: one block for light and dark, one for high contrast.
+  assert.equal(css.match(/:root \{/g).length, 2);
+  assert.doesNotMatch(css, /prefers-color-scheme/);
+  assert.match(css, /@media \(forced-colors: active\) \{\n {2}:root \{\n {4}--color/);
+});
