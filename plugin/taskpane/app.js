@@ -1,6 +1,7 @@
 // Wires the pane together: sign-in, the API, the view, Word (through word.js only), polling.
 // Every user action runs through act(): awaited, errors shown in plain words and logged.
 
+import "./fluent.js"; // Fluent 2's web components (generated: build/fluent.mjs)
 import { ApiError, createApi } from "./api.js";
 import { loadDraft } from "./drafts.js";
 import { invitationLink, tokenFromFragment } from "./invitation.js";

@@ -299,9 +299,8 @@ export function renderDocument({ inWord, words, changes }) {
         { class: "card static" },
         el("span", { class: "card-title", text: c.title }),
         el("span", { text: "The wording in the document differs from the saved one." }),
-        el("button", {
+        el("fluent-button", {
           type: "button",
-          class: "button",
           text: "Save the document's wording as a new revision",
           onclick: () => emit("saveDocumentText", c.key),
         }),

@@ -174,7 +174,7 @@ def fill_every_field(page, words: str) -> None:
         box.fill("4")
     for select in form.locator("select").all():
         select.select_option(index=1)
-    for tick in form.locator("input[type=checkbox]").all():
+    for tick in form.get_by_role("checkbox").all():
         tick.check()
 
 

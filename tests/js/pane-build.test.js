@@ -6,6 +6,7 @@ import { test } from "node:test";
 
 import { webDarkTheme, webLightTheme } from "@fluentui/tokens";
 
+import { TARGET as FLUENT, fluentJs } from "../../plugin/taskpane/build/fluent.mjs";
 import { TARGET, tokensCss } from "../../plugin/taskpane/build/tokens.mjs";
 
 test("tokens.css is exactly what @fluentui/tokens gives (run npm run build:pane)", () => {
@@ -22,4 +23,15 @@ test("tokens.css has every light token, dark ones inside light-dark(), high cont
   assert.equal(css.match(/:root \{/g).length, 2);
   assert.doesNotMatch(css, /prefers-color-scheme/);
   assert.match(css, /@media \(forced-colors: active\) \{\n {2}:root \{\n {4}--color/);
+});
+
+test("fluent.js is exactly what esbuild bundles from @fluentui/web-components (npm run build:pane)", async () => {
+  assert.equal(readFileSync(FLUENT, "utf8"), await fluentJs());
+});
+
+test("fluent.js defines Fluent's button and checkbox, and imports nothing (one file, preloaded)", async () => {
+  const bundle = await fluentJs();
+  assert.match(bundle, /fluent-button/);
+  assert.match(bundle, /fluent-checkbox/);
+  assert.doesNotMatch(bundle, /^import |\bimport\(|from"/m);
 });
