@@ -126,9 +126,9 @@ export function renderSection(agreement, section, guidance, values, draft) {
     ),
   );
   if (changed) {
-    $("why").open = false;
-    $("guidance").open = false;
-    $("wording").open = false;
+    $("why").expanded = false;
+    $("guidance").expanded = false;
+    $("wording").expanded = false;
     $("approvals-fold").open = false;
     $("check-summary").open = false;
   }

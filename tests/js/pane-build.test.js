@@ -29,9 +29,12 @@ test("fluent.js is exactly what esbuild bundles from @fluentui/web-components (n
   assert.equal(readFileSync(FLUENT, "utf8"), await fluentJs());
 });
 
-test("fluent.js defines Fluent's button and checkbox, and imports nothing (one file, preloaded)", async () => {
+test("fluent.js defines Fluent's button, checkbox and accordion, and imports nothing (one file, preloaded)", async () => {
   const bundle = await fluentJs();
-  assert.match(bundle, /fluent-button/);
-  assert.match(bundle, /fluent-checkbox/);
+  // Fluent names each element `${prefix}-<name>`, with "fluent" as the prefix.
+  assert.match(bundle, /prefix:"fluent"/);
+  for (const name of ["button", "checkbox", "accordion", "accordion-item"]) {
+    assert.match(bundle, new RegExp(`\\.prefix\\}-${name}\``), name);
+  }
   assert.doesNotMatch(bundle, /^import |\bimport\(|from"/m);
 });
