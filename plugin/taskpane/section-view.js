@@ -129,8 +129,8 @@ export function renderSection(agreement, section, guidance, values, draft) {
     $("why").expanded = false;
     $("guidance").expanded = false;
     $("wording").expanded = false;
-    $("approvals-fold").open = false;
-    $("check-summary").open = false;
+    $("approvals-fold").expanded = false;
+    $("check-summary").expanded = false;
   }
   const editing = can(agreement, "edit");
   const fields = buildFields(guidance.fields || [], values || {}, agreement.parties, el);
