@@ -95,7 +95,7 @@ function renderInviting(agreement) {
   $("invite-limits").hidden = !rights.others.length;
   if (!rights.parties.length) return;
   const unjoined = rights.parties.find((p) => !agreement.members.some((m) => m.party_id === p.id));
-  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").open = true;
+  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").expanded = true;
   inviteSeenFor = agreement.id;
   const select = $("invite-party");
   const chosen = select.value;
