@@ -35,7 +35,7 @@ new MutationObserver((_, observer) => {
 """
 
 
-# Written from node_modules by plugin/taskpane/build/: Fluent's web components and tokens.
+# Written from node_modules by plugin/taskpane/generate/: Fluent's web components and tokens.
 FLUENT = ("fluent.js", "tokens.css")
 
 

@@ -6,8 +6,8 @@ import { test } from "node:test";
 
 import { webDarkTheme, webLightTheme } from "@fluentui/tokens";
 
-import { TARGET as FLUENT, fluentJs } from "../../plugin/taskpane/build/fluent.mjs";
-import { TARGET, tokensCss } from "../../plugin/taskpane/build/tokens.mjs";
+import { TARGET as FLUENT, fluentJs } from "../../plugin/taskpane/generate/fluent.mjs";
+import { TARGET, tokensCss } from "../../plugin/taskpane/generate/tokens.mjs";
 
 test("tokens.css is exactly what @fluentui/tokens gives (run npm run build:pane)", () => {
   assert.equal(readFileSync(TARGET, "utf8"), tokensCss());
