@@ -2,9 +2,9 @@
 
 Each module's imports are rewritten to the hashed names of the modules they import, so a module's
 name changes whenever it or anything it imports changes (names are made dependencies first).
-pane.html names the hashed stylesheet and app module and preloads every module
-(`modulepreload`), so the browser fetches them all in one round. Every hashed file is kept with
-its gzip and brotli bytes; `write(folder)` puts the same files on disk for a front web server.
+pane.html names the hashed stylesheets (tokens.css, pane.css) and app module and preloads every
+module (`modulepreload`), so the browser fetches them all in one round. Every hashed file is kept
+with its gzip and brotli bytes; `write(folder)` puts the same files on disk for a front web server.
 """
 
 from __future__ import annotations
@@ -62,9 +62,11 @@ def build(folder: Path) -> tuple[dict[str, Built], Built, dict[str, str]]:
 
     for name in sources:
         make(name)
-    css = (folder / "pane.css").read_bytes()
-    names["pane.css"] = _hashed("pane.css", css)
-    files[names["pane.css"]] = Built.of(css, TYPES[".css"])
+    # The stylesheets: tokens.css (Fluent's tokens, generated) and pane.css.
+    for sheet in sorted(folder.glob("*.css")):
+        css = sheet.read_bytes()
+        names[sheet.name] = _hashed(sheet.name, css)
+        files[names[sheet.name]] = Built.of(css, TYPES[".css"])
 
     html = (folder / "pane.html").read_text(encoding="utf-8")
     preload = "".join(
@@ -72,10 +74,10 @@ def build(folder: Path) -> tuple[dict[str, Built], Built, dict[str, str]]:
         for n in sorted(_reachable("app.js", sources))
     )
     # Preloads before Office.js (a classic script that holds the parser while it loads).
-    html = html.replace(
-        '<link rel="stylesheet" href="pane.css">\n',
-        f'<link rel="stylesheet" href="{names["pane.css"]}">\n{preload}',
-    )
+    for sheet in (n for n in names if n.endswith(".css")):
+        html = html.replace(f'href="{sheet}"', f'href="{names[sheet]}"')
+    last_sheet = f'<link rel="stylesheet" href="{names["pane.css"]}">\n'
+    html = html.replace(last_sheet, last_sheet + preload)
     html = html.replace('src="app.js"', f'src="{names["app.js"]}"')
     return files, Built.of(html.encode("utf-8"), TYPES[".html"]), names
 

@@ -103,18 +103,17 @@ function buildField(spec, value, parties, el) {
       const chosen = new Set(value || []);
       const boxes = parties.map((p) => {
         const boxId = `${id}-${p.id}`;
-        const box = el("input", {
-          type: "checkbox",
+        // Fluent's checkbox; named by aria-labelledby too, for tools that read no form labels.
+        const box = el("fluent-checkbox", {
           id: boxId,
-          value: p.id,
+          "aria-labelledby": `${boxId}-label`,
+          "data-party": p.id,
           checked: chosen.has(p.id),
         });
-        return {
-          box,
-          row: el("div", { class: "check" }, box, el("label", { for: boxId, text: p.name })),
-        };
+        const label = el("label", { for: boxId, id: `${boxId}-label`, text: p.name });
+        return { box, row: el("div", { class: "check" }, box, label) };
       });
-      const get = () => boxes.filter((b) => b.box.checked).map((b) => Number(b.box.value));
+      const get = () => boxes.filter((b) => b.box.checked).map((b) => Number(b.box.dataset.party));
       return { element: group(el, spec, id, ...boxes.map((b) => b.row)), get };
     }
     case "list": {
@@ -150,7 +149,7 @@ function buildRecords(spec, items, parties, el, id) {
   function add(item, focusIt) {
     const built = buildFields(spec.fields || [], item || {}, parties, el);
     const legend = el("legend");
-    const remove = el("button", { type: "button", class: "button subtle" });
+    const remove = el("fluent-button", { type: "button", appearance: "subtle" });
     const entry = { built, legend, remove, node: null };
     entry.node = el("li", {}, el("fieldset", { class: "record" }, legend, built.element, remove));
     remove.addEventListener("click", () => {
@@ -170,9 +169,9 @@ function buildRecords(spec, items, parties, el, id) {
     }
   }
 
-  const addButton = el("button", {
+  const addButton = el("fluent-button", {
     type: "button",
-    class: "button subtle",
+    appearance: "subtle",
     text: "Add an entry",
     "aria-label": `Add an entry to ${spec.label}`,
   });

@@ -42,9 +42,9 @@ export function renderPartners(agreement, userId) {
           el(
             "li",
             {},
-            el("button", {
+            el("fluent-button", {
               type: "button",
-              class: "button subtle",
+              appearance: "subtle",
               "data-member": m.id,
               text: `Remove ${m.user.name}`,
               onclick: () => askToRemove(agreement, m),
@@ -55,9 +55,9 @@ export function renderPartners(agreement, userId) {
           el(
             "li",
             {},
-            el("button", {
+            el("fluent-button", {
               type: "button",
-              class: "button subtle",
+              appearance: "subtle",
               "data-invitation": i.id,
               text: `Withdraw invitation ${waiting > 1 ? `${n + 1} ` : ""}(${INVITED_AS[i.role] || i.role}, until ${shortDate(i.expires_at)})`,
               onclick: () => emit("revokeInvitation", i.id),
@@ -95,7 +95,7 @@ function renderInviting(agreement) {
   $("invite-limits").hidden = !rights.others.length;
   if (!rights.parties.length) return;
   const unjoined = rights.parties.find((p) => !agreement.members.some((m) => m.party_id === p.id));
-  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").open = true;
+  if (inviteSeenFor !== agreement.id && unjoined) $("invite-panel").expanded = true;
   inviteSeenFor = agreement.id;
   const select = $("invite-party");
   const chosen = select.value;

@@ -17,6 +17,8 @@ import {
   sortedFindings,
 } from "./status.js";
 
+// A form's controls: native ones and Fluent's (fluent.js).
+const CONTROLS = "input, select, textarea, button, fluent-button, fluent-checkbox";
 let editor = null; // {fields: {get(), place(key)}, textEdited, judged: {code: field}}
 let shownAgreement = null; // the agreement whose section the editor shows
 let acceptForms = 0;
@@ -124,11 +126,11 @@ export function renderSection(agreement, section, guidance, values, draft) {
     ),
   );
   if (changed) {
-    $("why").open = false;
-    $("guidance").open = false;
-    $("wording").open = false;
-    $("approvals-fold").open = false;
-    $("check-summary").open = false;
+    $("why").expanded = false;
+    $("guidance").expanded = false;
+    $("wording").expanded = false;
+    $("approvals-fold").expanded = false;
+    $("check-summary").expanded = false;
   }
   const editing = can(agreement, "edit");
   const fields = buildFields(guidance.fields || [], values || {}, agreement.parties, el);
@@ -153,7 +155,7 @@ export function renderSection(agreement, section, guidance, values, draft) {
       ? "We restored changes you had not saved yet. A partner saved a newer version since: when you save, you choose which one to keep."
       : "We restored changes you had not saved yet. Save them, or reload the section to drop them.";
   $("draft-kept").textContent = "";
-  for (const node of $("section-form").querySelectorAll("input, select, textarea, button")) {
+  for (const node of $("section-form").querySelectorAll(CONTROLS)) {
     node.disabled = !editing;
   }
   $("section-form").hidden = !editing && !saved;
@@ -298,7 +300,7 @@ function showFindings(agreement, findings, { saved = false } = {}) {
 function fieldControl(code) {
   if (!editor) return null;
   const place = editor.fields.place(editor.judged[code]);
-  return place ? place.querySelector("input, select, textarea, button") || place : null;
+  return place ? place.querySelector(CONTROLS) || place : null;
 }
 
 /** Findings as list items: severity in plain words, sources, a recorded reason, a link to the
@@ -359,7 +361,7 @@ function acceptForm(f, findings) {
     { class: "form accept-form", novalidate: true },
     el("label", { for: id, text: "Why do the partners accept the agreement without this?" }),
     reason,
-    el("button", { type: "submit", class: "button", text: "Record the reason" }),
+    el("fluent-button", { type: "submit", text: "Record the reason" }),
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();

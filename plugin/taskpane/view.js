@@ -112,9 +112,11 @@ export function focus(id) {
   $(id).focus();
 }
 
+// Word's body colours replace Fluent's own tokens (tokens.css), so Fluent's web components take
+// them too; the control colours are the pane's own.
 const THEME_PROPERTIES = {
-  bodyBackgroundColor: "--bg",
-  bodyForegroundColor: "--fg",
+  bodyBackgroundColor: "--colorNeutralBackground1",
+  bodyForegroundColor: "--colorNeutralForeground1",
   controlBackgroundColor: "--control-bg",
   controlForegroundColor: "--control-fg",
 };
@@ -297,9 +299,8 @@ export function renderDocument({ inWord, words, changes }) {
         { class: "card static" },
         el("span", { class: "card-title", text: c.title }),
         el("span", { text: "The wording in the document differs from the saved one." }),
-        el("button", {
+        el("fluent-button", {
           type: "button",
-          class: "button",
           text: "Save the document's wording as a new revision",
           onclick: () => emit("saveDocumentText", c.key),
         }),

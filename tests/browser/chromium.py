@@ -32,7 +32,9 @@ def screenshot(page, name: str) -> None:
     size = page.viewport_size
     for width in (NARROW, WIDE):
         page.set_viewport_size({"width": width, "height": size["height"]})
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        page.screenshot(
+            path=SCREENSHOTS / f"{name}-{width}.png", full_page=True, animations="disabled"
+        )
     page.set_viewport_size(size)
 
 

@@ -67,11 +67,11 @@ def test_the_clause_preview_follows_the_form_and_saves_nothing(pane_user, live_s
     # Why the section is needed, with its sources; the checks say what is needed, in words.
     # Folded, one line each, until opened.
     expect(joe.page.locator("#why-required")).not_to_be_visible()
-    joe.page.get_by_text(re.compile(r"^Why this section is required")).click()
+    joe.page.get_by_role("button", name=re.compile(r"^Why this section is required")).click()
     expect(joe.page.locator("#why-required")).to_contain_text("OU 1.4")
     checks = joe.page.get_by_role("region", name=re.compile("^What the checks say"))
     preview = joe.page.get_by_role("region", name="Preview of the clause")
-    joe.page.get_by_text("Clause preview and wording").click()
+    joe.page.get_by_role("button", name="Clause preview and wording").click()
     joe.page.get_by_role("heading", name=re.compile("^What the checks say")).click()
     expect(checks.get_by_role("list")).to_contain_text(
         "Needed before finalising No shared aim has been recorded."

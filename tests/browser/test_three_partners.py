@@ -174,7 +174,7 @@ def fill_every_field(page, words: str) -> None:
         box.fill("4")
     for select in form.locator("select").all():
         select.select_option(index=1)
-    for tick in form.locator("input[type=checkbox]").all():
+    for tick in form.get_by_role("checkbox").all():
         tick.check()
 
 
@@ -214,8 +214,8 @@ def approve_step_by_step(page, keys: list[str]) -> None:
 def open_wording(page) -> None:
     """Open the fold with the clause preview and the free-text wording."""
     fold = page.locator("#wording")
-    if fold.get_attribute("open") is None:
-        page.get_by_text("Clause preview and wording").click()
+    if fold.get_attribute("expanded") is None:  # Fluent's accordion item
+        page.get_by_role("button", name="Clause preview and wording").click()
 
 
 def section_status(page, key: str):
