@@ -15,38 +15,21 @@ from plugin.jobs.ticks import periodic
 from plugin.mail.links import pane_link
 from plugin.store.mail_models import DigestItem, NotificationPreference
 from plugin.store.models import Agreement, Member, Revision, User
+from plugin.workflow import schedule
 
 REMIND_DAYS_BEFORE = 7
-REVIEW = ("review_and_revision", "next_review")
-MEETINGS = ("meetings_and_communication", "meetings")
-MEETING_DATE_KEYS = ("date", "next_date", "first_date", "starts_on")  # if the catalogue has one
+REMINDED = {"meeting": "Meeting: {}", "review": "Review", "continuation_review": "Decision: {}"}
 
 
-def _date(value) -> dt.date | None:
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def key_dates(fields: dict[str, dict]) -> list[tuple[str, dt.date]]:
-    """(what, date) of an agreement's review and meetings, from its sections' fields (section
-    key → fields): the review's `next_review`, and a meeting record's date if it has one."""
-    found: list[tuple[str, dt.date]] = []
-    review = _date((fields.get(REVIEW[0]) or {}).get(REVIEW[1]))
-    if review:
-        found.append(("Review", review))
-    for record in (fields.get(MEETINGS[0]) or {}).get(MEETINGS[1]) or []:
-        if not isinstance(record, dict):
-            continue
-        for key in MEETING_DATE_KEYS:
-            when = _date(record.get(key))
-            if when:
-                name = str(record.get("name") or "Meeting")[:100]
-                found.append((f"Meeting: {name}" if name != "Meeting" else "Meeting", when))
-                break
+def dates_on(fields: dict[str, dict], day: dt.date) -> list[tuple[str, dt.date]]:
+    """(what, day) for each meeting, review or decision whether to carry on that falls on `day`,
+    from the sections' fields (section key → fields): a recurring meeting or review falls on each
+    of its dates (the calendar's own recurrence rules), not only on its first."""
+    found = []
+    for item in schedule.dated_items(fields):
+        label = REMINDED.get(item.kind)
+        if label and next(schedule.occurrences(item, day, day), None) == day:
+            found.append((label.format(item.title[:100]), day))
     return found
 
 
@@ -57,13 +40,13 @@ def remind_dates(run) -> None:
     rows = session.execute(
         sa.select(Revision.agreement_id, Revision.section_key, Revision.fields)
         .join(Agreement, Agreement.id == Revision.agreement_id)
-        .where(Revision.current, Revision.section_key.in_((REVIEW[0], MEETINGS[0])))
+        .where(Revision.current, Revision.section_key.in_(schedule.SECTIONS))
     ).all()
     by_agreement: dict[int, dict[str, dict]] = {}
     for agreement_id, section, fields in rows:
         by_agreement.setdefault(agreement_id, {})[section] = fields or {}
     for agreement_id, fields in by_agreement.items():
-        due = [(what, when) for what, when in key_dates(fields) if when == target]
+        due = dates_on(fields, target)
         if not due:
             continue
         agreement = session.get(Agreement, agreement_id)

@@ -14,25 +14,36 @@ from plugin import create_app
 from plugin.clock import today
 from plugin.jobs import start_local_worker
 from plugin.jobs.ticks import enqueue_tick
-from plugin.notifications.reminders import key_dates
+from plugin.notifications.reminders import dates_on
 from plugin.store.db import dispose, get_session
 from plugin.store.models import Document
 from tests.conftest import create_agreement
 from tests.notifications.conftest import mail_config
 
 
-def test_key_dates_come_from_the_sections_fields():
+def test_reminders_fall_on_every_date_of_a_recurring_meeting_and_review():
     fields = {
-        "review_and_revision": {"next_review": "2027-03-01", "review_frequency": "yearly"},
+        "review_and_revision": {"next_review": "2027-03-01", "review_frequency": "quarterly"},
         "meetings_and_communication": {
-            "meetings": [{"name": "Steering group", "date": "2027-02-01"}, {"name": "No date"}]
+            "meetings": [
+                {"name": "Check-in", "first_date": "2027-01-08", "frequency": "weekly"},
+                {"name": "Steering group", "first_date": "2027-02-01"},
+                {"name": "No date"},
+            ]
         },
+        "duration_and_ending": {"end_date": "2027-12-31"},
     }
-    assert key_dates(fields) == [
-        ("Review", dt.date(2027, 3, 1)),
-        ("Meeting: Steering group", dt.date(2027, 2, 1)),
+    assert dates_on(fields, dt.date(2027, 1, 8)) == [("Meeting: Check-in", dt.date(2027, 1, 8))]
+    # The fourth Friday of the weekly check-in, not only its first date.
+    assert dates_on(fields, dt.date(2027, 1, 29)) == [("Meeting: Check-in", dt.date(2027, 1, 29))]
+    assert dates_on(fields, dt.date(2027, 2, 1)) == [
+        ("Meeting: Steering group", dt.date(2027, 2, 1))
     ]
-    assert key_dates({"review_and_revision": {"next_review": "not a date"}}) == []
+    assert dates_on(fields, dt.date(2027, 6, 1)) == [("Review", dt.date(2027, 6, 1))]  # quarterly
+    assert dates_on(fields, dt.date(2027, 1, 9)) == []
+    assert (
+        dates_on({"review_and_revision": {"next_review": "not a date"}}, dt.date(2027, 3, 1)) == []
+    )
 
 
 def test_a_review_a_week_away_reminds_every_member_once(app, make_caller, inbox, run_jobs):
