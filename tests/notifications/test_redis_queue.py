@@ -32,10 +32,10 @@ def redis_url():
 
 
 @pytest.fixture
-def redis_app(database_url, tmp_path, inbox, redis_url):
+def redis_app(own_database_url, tmp_path, inbox, redis_url):
     name = f"pa-test-{uuid.uuid4().hex[:8]}"
     app = create_app(
-        mail_config(database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
+        mail_config(own_database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
     )
     app.instance_path = str(tmp_path)
     yield app
@@ -63,14 +63,14 @@ def test_jobs_travel_through_redis_and_run_once(redis_app, inbox):
     assert len(inbox.to("by-redis@example.org")) == 1
 
 
-def test_redis_away_at_commit_loses_nothing(database_url, tmp_path, inbox, redis_url):
+def test_redis_away_at_commit_loses_nothing(own_database_url, tmp_path, inbox, redis_url):
     name = f"pa-test-{uuid.uuid4().hex[:8]}"
     away = create_app(
-        mail_config(database_url, inbox.port, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
+        mail_config(own_database_url, inbox.port, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     )
     away.instance_path = str(tmp_path)
     back = create_app(
-        mail_config(database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
+        mail_config(own_database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
     )
     back.instance_path = str(tmp_path)
     try:
