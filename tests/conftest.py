@@ -269,3 +269,16 @@ def chromium():
         )
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The longest tests (marked browser or slow) first, in their collected order, after
+    pytest's own grouping: pytest-xdist's worksteal hands each worker a run of the list and
+    lets idle workers take from the end of others' runs, so started first, the long ones do
+    not leave one worker busy alone at the end. Nothing is skipped or dropped."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is None and item.get_closest_marker("slow") is None
+        )
+    )

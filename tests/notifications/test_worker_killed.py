@@ -19,6 +19,8 @@ from plugin.jobs import enqueue
 from plugin.store.db import get_session
 from plugin.store.mail_models import Job
 
+pytestmark = pytest.mark.slow  # run early (tests/conftest.py)
+
 
 def worker_process(database_url: str, port: int, instance, redis: str = "") -> subprocess.Popen:
     env = {
