@@ -96,3 +96,16 @@ def test_redis_away_at_commit_loses_nothing(own_database_url, tmp_path, inbox, r
         q.delete(delete_jobs=True)
         dispose(away)
         dispose(back)
+
+
+def test_a_stopping_worker_waits_at_most_a_short_listen_for_its_command_channel(redis_app):
+    # RQ's own listener waits 60 s per look; stopping a worker waits for it to end, so a quick
+    # burst (or a SIGTERM soon after starting) hung for a minute (#16).
+    worker = redis_queue._worker_class()(
+        [redis_queue.queue(redis_app)], connection=redis_queue._redis(redis_app)
+    )
+    worker.subscribe()
+    try:
+        assert worker.pubsub_thread.sleep_time == redis_queue.LISTEN_SECONDS <= 1
+    finally:
+        worker.unsubscribe()
