@@ -152,6 +152,24 @@ def _drop_abandoned_schemas(conn) -> None:
             conn.execute(sa.text(f'DROP SCHEMA "{schema_name}" CASCADE'))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def real_password_hasher():
+    """Argon2id at its lowest cost in the test process: with production's parameters each hash
+    and each check costs about 0.15 s of CPU, and the suite signs in some hundreds of times.
+    Hashes stay Argon2id and verify as before; servers the tests start as separate processes
+    (gunicorn, the two instances) keep the real cost. Yields production's hasher, which
+    test_passwords_and_limits checks."""
+    from argon2 import PasswordHasher
+
+    from auth import passwords
+
+    real = passwords._hasher, passwords._DUMMY
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    passwords._hasher, passwords._DUMMY = cheap, cheap.hash("no such account")
+    yield real[0]
+    passwords._hasher, passwords._DUMMY = real
+
+
 @pytest.fixture
 def app(database_url, tmp_path):
     app = create_app(
