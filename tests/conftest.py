@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import threading
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import httpx
 import pytest
@@ -32,38 +32,148 @@ _emails = itertools.count(1)
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_url(request, tmp_path_factory):
-    """A migrated, empty database for the test session; PostgreSQL in a schema of its own."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    """A migrated, empty database for the test session (per xdist worker), copied from the
+    migrated template: SQLite a file copy, PostgreSQL a database made from the template."""
+    url = _templates.clone(request.param, tmp_path_factory.mktemp("db"))
+    yield url
+    _templates.drop(url)
+
+
+def own_database(database_url: str, folder: Path):
+    """An empty migrated database for one test alone, on the same backend as `database_url`
+    (a generator for a fixture: yields its URL, drops it after). For tests that run every
+    queued job, which on the shared database would also run the jobs (mail, PDF conversions)
+    that all earlier tests on this worker left queued."""
+    url = _templates.clone(_backend(database_url), folder)
+    yield url
+    _templates.drop(url)
+
+
+@pytest.fixture
+def own_database_url(database_url, tmp_path):
+    """An empty migrated database for this test alone (see own_database)."""
+    yield from own_database(database_url, tmp_path)
+
+
+def _backend(url: str) -> str:
+    return "sqlite" if url.startswith("sqlite") else "postgresql"
+
+
+class _Templates:
+    """One migrated database per backend and per process (each xdist worker has its own),
+    made on first use; every test database is a copy of it, so Alembic runs once per backend."""
+
+    def __init__(self):
+        self.made: dict[str, str] = {}
+        self.admin: sa.Engine | None = None
+
+    def _admin(self) -> sa.Engine:
+        if self.admin is None:
+            self.admin = sa.create_engine(
+                os.environ["TEST_DATABASE_URL"], isolation_level="AUTOCOMMIT"
+            )
+        return self.admin
+
+    def template(self, backend: str, folder: Path) -> str:
+        if backend in self.made:
+            return self.made[backend]
+        if backend == "sqlite":
+            name = folder / f"template-{uuid.uuid4().hex[:8]}.db"
+            url = f"sqlite:///{name}"
+        else:
+            name = f"pa_tmpl_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+            with self._admin().connect() as conn:
+                _drop_abandoned_databases(conn)
+                conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+            url = self._url(name)
         engine = make_engine(url)
         schema.upgrade(engine)
-        engine.dispose()
-        yield url
-        return
-    base = os.environ["TEST_DATABASE_URL"]
-    name = f"pa_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(base)
-    with admin.begin() as conn:
-        _drop_abandoned_schemas(conn)
-        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    separator = "&" if "?" in base else "?"
-    url = f"{base}{separator}options={quote(f'-csearch_path={name}')}"
-    engine = make_engine(url)
-    schema.upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-    admin.dispose()
+        engine.dispose()  # no connection may stay open on a template PostgreSQL copies
+        self.made[backend] = str(name)
+        return str(name)
+
+    def _url(self, name: str) -> str:
+        return (
+            sa.make_url(os.environ["TEST_DATABASE_URL"])
+            .set(database=name)
+            .render_as_string(hide_password=False)
+        )
+
+    def clone(self, backend: str, folder: Path) -> str:
+        template = self.template(backend, folder)
+        if backend == "sqlite":
+            path = folder / f"test-{uuid.uuid4().hex[:8]}.db"
+            shutil.copyfile(template, path)
+            return f"sqlite:///{path}"
+        name = f"pa_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        with self._admin().connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        return self._url(name)
+
+    def drop(self, url: str) -> None:
+        if _backend(url) == "sqlite":
+            return  # in pytest's temporary folder
+        name = sa.make_url(url).database
+        with self._admin().connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        if self.admin is not None:
+            for backend, name in self.made.items():
+                if backend == "postgresql":
+                    self.drop(self._url(name))
+            self.admin.dispose()
+
+
+_templates = _Templates()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_templates():
+    yield
+    _templates.close()
+
+
+def _drop_abandoned_databases(conn) -> None:
+    """Databases (and schemas, as earlier runs made them) of test runs that were killed: their
+    process is gone."""
+    for (name,) in conn.execute(
+        sa.text("SELECT datname FROM pg_database WHERE datname LIKE 'pa\\_t%'")
+    ).all():
+        pid = name.split("_")[2]
+        if (
+            name.split("_")[1] in ("test", "tmpl")
+            and pid.isdigit()
+            and not Path(f"/proc/{pid}").exists()
+        ):
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _drop_abandoned_schemas(conn)
 
 
 def _drop_abandoned_schemas(conn) -> None:
-    """Schemas of test runs that were killed: their process is gone."""
     names = conn.execute(sa.text("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'pa_test_%'"))
     for (schema_name,) in names.all():
         pid = schema_name.split("_")[2]
         if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
             conn.execute(sa.text(f'DROP SCHEMA "{schema_name}" CASCADE'))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_password_hasher():
+    """Argon2id at its lowest cost in the test process: with production's parameters each hash
+    and each check costs about 0.15 s of CPU, and the suite signs in some hundreds of times.
+    Hashes stay Argon2id and verify as before; servers the tests start as separate processes
+    (gunicorn, the two instances) keep the real cost. Yields production's hasher, which
+    test_passwords_and_limits checks."""
+    from argon2 import PasswordHasher
+
+    from auth import passwords
+
+    real = passwords._hasher, passwords._DUMMY
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    passwords._hasher, passwords._DUMMY = cheap, cheap.hash("no such account")
+    yield real[0]
+    passwords._hasher, passwords._DUMMY = real
 
 
 @pytest.fixture
@@ -162,8 +272,16 @@ def live_server(app):
 
 def http_client(base_url: str, token: str) -> httpx.Client:
     return httpx.Client(
-        base_url=f"{base_url}/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30
+        base_url=f"{base_url}/api/v1",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+        verify=TLS,
     )
+
+
+# httpx's default TLS settings, made once: each client would otherwise load the CA bundle
+# again (about 45 ms of CPU per client).
+TLS = httpx.create_ssl_context()
 
 
 @pytest.fixture(scope="session")
@@ -183,3 +301,16 @@ def chromium():
         )
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The longest tests (marked browser or slow) first, in their collected order, after
+    pytest's own grouping: pytest-xdist's worksteal hands each worker a run of the list and
+    lets idle workers take from the end of others' runs, so started first, the long ones do
+    not leave one worker busy alone at the end. Nothing is skipped or dropped."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is None and item.get_closest_marker("slow") is None
+        )
+    )

@@ -104,17 +104,39 @@ def _sweeper(app: Flask, stop: threading.Event) -> None:
         stop.wait(float(app.config["JOBS_POLL_SECONDS"]))
 
 
-def work(app: Flask, burst: bool = False) -> None:
-    """An RQ worker (no fork per job: SimpleWorker) and the sweep, until stopped."""
+def _worker_class():
     from rq.worker import SimpleWorker
 
+    class Worker(SimpleWorker):
+        """RQ's SimpleWorker whose control-channel listener looks up every LISTEN_SECONDS.
+        RQ's listener waits 60 s for a message and, with redis-py 8, stopping the worker waits
+        for that listener to end: a worker whose channel was not yet subscribed when it stopped
+        (a quick burst, a SIGTERM soon after starting) hung for a minute."""
+
+        def subscribe(self):
+            self.pubsub = self.connection.pubsub()
+            self.pubsub.subscribe(**{self.pubsub_channel_name: self.handle_payload})
+            self.pubsub_thread = self.pubsub.run_in_thread(
+                sleep_time=LISTEN_SECONDS,
+                daemon=True,
+                exception_handler=self._pubsub_exception_handler,
+            )
+
+    return Worker
+
+
+LISTEN_SECONDS = 0.5
+
+
+def work(app: Flask, burst: bool = False) -> None:
+    """An RQ worker (no fork per job) and the sweep, until stopped."""
     bind(app)
     stop = threading.Event()
     thread = threading.Thread(target=_sweeper, args=(app, stop), daemon=True)
     if not burst:
         thread.start()
     try:
-        SimpleWorker([queue(app)], connection=_redis(app)).work(
+        _worker_class()([queue(app)], connection=_redis(app)).work(
             burst=burst, logging_level="WARNING"
         )
     finally:

@@ -5,12 +5,15 @@ its counts in every run."""
 
 import collections
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.core.failures import FailureGroup
 from schemathesis.openapi.checks import RejectedPositiveData
 
 from tests.conftest import create_agreement
+
+pytestmark = pytest.mark.slow  # run early (tests/conftest.py)
 
 # Refusals on meaning that a JSON Schema cannot express; the document states each one in words
 # (the parties' description, owner_party's description, the Idempotency-Key header's, and the

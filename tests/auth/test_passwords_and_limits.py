@@ -62,6 +62,15 @@ def test_hashes_are_argon2id_and_old_werkzeug_ones_still_verify():
     assert not passwords.verify(None, PASSWORD)
 
 
+def test_production_hashes_with_rfc_9106_parameters_and_those_hashes_verify(real_password_hasher):
+    # The suite hashes with a cheaper Argon2id (tests/conftest.py); this is the real one.
+    real = real_password_hasher
+    assert (real.time_cost, real.memory_cost, real.parallelism) == (3, 64 * 1024, 4)
+    assert real.type.name == "ID"
+    stored = real.hash(PASSWORD)
+    assert passwords.verify(stored, PASSWORD) and not passwords.verify(stored, PASSWORD + "!")
+
+
 def test_old_hash_is_upgraded_at_sign_in(make_app):
     app = make_app()
     with app.app_context():

@@ -11,6 +11,8 @@ from plugin.documents.pages import page_counts
 from plugin.documents.pdf import to_pdf
 from plugin.documents.render import render, template_path
 
+pytestmark = pytest.mark.slow  # LibreOffice: run early (tests/conftest.py)
+
 KINDS = ("partnership", "co_working")
 
 

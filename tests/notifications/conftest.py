@@ -103,9 +103,11 @@ def mail_config(database_url: str, port: int, **more) -> dict:
 
 
 @pytest.fixture
-def app(database_url, tmp_path, inbox):
-    """The shared `app` fixture, sending through the loopback SMTP server."""
-    app = create_app(mail_config(database_url, inbox.port))
+def app(own_database_url, tmp_path, inbox):
+    """The shared `app` fixture, sending through the loopback SMTP server, on an empty database
+    of its own: the tests here run the job queue until it is idle, and on the shared database
+    they would also run (and wait on) every job earlier tests left queued."""
+    app = create_app(mail_config(own_database_url, inbox.port))
     app.instance_path = str(tmp_path)
     yield app
     dispose(app)

@@ -18,10 +18,10 @@ from tests.documents.test_verified_emails import _approvers
 from tests.notifications.conftest import mail_config
 
 
-def test_registering_mails_a_link_that_verifies_the_address(database_url, tmp_path, inbox):
-    config = mail_config(database_url, inbox.port)
+def test_registering_mails_a_link_that_verifies_the_address(own_database_url, tmp_path, inbox):
+    config = mail_config(own_database_url, inbox.port)
     config.pop("SECRET_KEY"), config.pop("PUBLIC_ORIGIN"), config.pop("TESTING")
-    live = make_live_app(database_url, tmp_path, **config)
+    live = make_live_app(own_database_url, tmp_path, **config)
     browser = Browser()
     try:
         email = new_email()

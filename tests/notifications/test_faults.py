@@ -42,8 +42,8 @@ def invite(app, email: str):
     return owner, state, made
 
 
-def test_unreachable_relay_fails_the_job_not_the_request(database_url, tmp_path):
-    app = create_app(mail_config(database_url, free_port()))  # nothing listens there
+def test_unreachable_relay_fails_the_job_not_the_request(own_database_url, tmp_path):
+    app = create_app(mail_config(own_database_url, free_port()))  # nothing listens there
     app.instance_path = str(tmp_path)
     try:
         _, _, made = invite(app, "nobody-home@example.org")
@@ -74,8 +74,8 @@ def test_a_refused_recipient_fails_at_once_with_the_relays_words(app, inbox):
     assert inbox.to("gone@example.org") == []
 
 
-def test_no_relay_writes_eml_files_and_logs_their_path(database_url, tmp_path, caplog):
-    config = mail_config(database_url, 0) | {"SMTP_URL": ""}
+def test_no_relay_writes_eml_files_and_logs_their_path(own_database_url, tmp_path, caplog):
+    config = mail_config(own_database_url, 0) | {"SMTP_URL": ""}
     app = create_app(config)
     app.instance_path = str(tmp_path)
     try:

@@ -32,10 +32,10 @@ def redis_url():
 
 
 @pytest.fixture
-def redis_app(database_url, tmp_path, inbox, redis_url):
+def redis_app(own_database_url, tmp_path, inbox, redis_url):
     name = f"pa-test-{uuid.uuid4().hex[:8]}"
     app = create_app(
-        mail_config(database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
+        mail_config(own_database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
     )
     app.instance_path = str(tmp_path)
     yield app
@@ -63,14 +63,14 @@ def test_jobs_travel_through_redis_and_run_once(redis_app, inbox):
     assert len(inbox.to("by-redis@example.org")) == 1
 
 
-def test_redis_away_at_commit_loses_nothing(database_url, tmp_path, inbox, redis_url):
+def test_redis_away_at_commit_loses_nothing(own_database_url, tmp_path, inbox, redis_url):
     name = f"pa-test-{uuid.uuid4().hex[:8]}"
     away = create_app(
-        mail_config(database_url, inbox.port, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
+        mail_config(own_database_url, inbox.port, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     )
     away.instance_path = str(tmp_path)
     back = create_app(
-        mail_config(database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
+        mail_config(own_database_url, inbox.port, REDIS_URL=redis_url, JOBS_REDIS_QUEUE=name)
     )
     back.instance_path = str(tmp_path)
     try:
@@ -96,3 +96,16 @@ def test_redis_away_at_commit_loses_nothing(database_url, tmp_path, inbox, redis
         q.delete(delete_jobs=True)
         dispose(away)
         dispose(back)
+
+
+def test_a_stopping_worker_waits_at_most_a_short_listen_for_its_command_channel(redis_app):
+    # RQ's own listener waits 60 s per look; stopping a worker waits for it to end, so a quick
+    # burst (or a SIGTERM soon after starting) hung for a minute (#16).
+    worker = redis_queue._worker_class()(
+        [redis_queue.queue(redis_app)], connection=redis_queue._redis(redis_app)
+    )
+    worker.subscribe()
+    try:
+        assert worker.pubsub_thread.sleep_time == redis_queue.LISTEN_SECONDS <= 1
+    finally:
+        worker.unsubscribe()

@@ -16,8 +16,10 @@ from plugin.jobs import start_local_worker
 from plugin.jobs.ticks import enqueue_tick
 from plugin.notifications.reminders import dates_on
 from plugin.store.db import dispose, get_session
+from plugin.store.mail_models import Job
 from plugin.store.models import Document
 from tests.conftest import create_agreement
+from tests.documents.conftest import approve_all, draft_required, final, partners  # noqa: F401
 from tests.notifications.conftest import mail_config
 
 
@@ -127,15 +129,19 @@ def test_digest_users_get_one_message_a_day(app, make_caller, inbox, run_jobs):
 @pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
-def test_finalising_queues_the_final_pdf_once(app, run_jobs):
-    from tests.documents.conftest import approve_all, draft_required
-
-    del approve_all, draft_required  # the journey test finalises; here the job alone
+def test_finalising_queues_the_final_pdf_once(app, final, run_jobs):  # noqa: F811
+    # Finalised here, on this test's own database (it used to borrow the journey test's
+    # agreement from the shared database, and skipped when that had not run first).
     with app.app_context():
         session = get_session()
-        kept = session.scalars(sa.select(Document).where(Document.format == "docx")).first()
-    if kept is None:
-        pytest.skip("no final document in this database yet (the journey test makes one)")
+        kept = session.scalars(
+            sa.select(Document).where(Document.format == "docx", Document.agreement_id == final.id)
+        ).first()
+        queued = session.scalars(
+            sa.select(Job.dedupe_key).where(Job.kind == "final_pdf", Job.state == "queued")
+        ).all()
+    assert kept is not None
+    assert queued == [f"final_pdf:{kept.agreement_id}:{kept.version}"]
     from plugin.jobs import enqueue
 
     with app.app_context():
@@ -173,8 +179,8 @@ def test_finalising_queues_the_final_pdf_once(app, run_jobs):
     assert total <= pdfs + 1
 
 
-def test_make_run_has_a_worker_thread_that_sends(database_url, tmp_path, inbox):
-    app = create_app(mail_config(database_url, inbox.port, JOBS_POLL_SECONDS=0.2))
+def test_make_run_has_a_worker_thread_that_sends(own_database_url, tmp_path, inbox):
+    app = create_app(mail_config(own_database_url, inbox.port, JOBS_POLL_SECONDS=0.2))
     app.instance_path = str(tmp_path)
     try:
         from tests.notifications.test_faults import invite

@@ -19,6 +19,8 @@ from plugin.jobs import enqueue
 from plugin.store.db import get_session
 from plugin.store.mail_models import Job
 
+pytestmark = pytest.mark.slow  # run early (tests/conftest.py)
+
 
 def worker_process(database_url: str, port: int, instance, redis: str = "") -> subprocess.Popen:
     env = {
@@ -112,8 +114,10 @@ def queue_url(request):
 
 
 @pytest.mark.parametrize("moment", ["before DATA", "during DATA"])
-def test_a_killed_worker_never_sends_twice(app, database_url, inbox, tmp_path, moment, queue_url):
-    first = worker_process(database_url, inbox.port, tmp_path, queue_url)
+def test_a_killed_worker_never_sends_twice(
+    app, own_database_url, inbox, tmp_path, moment, queue_url
+):
+    first = worker_process(own_database_url, inbox.port, tmp_path, queue_url)
 
     def kill() -> None:
         os.killpg(first.pid, signal.SIGKILL)
@@ -131,7 +135,7 @@ def test_a_killed_worker_never_sends_twice(app, database_url, inbox, tmp_path, m
         while first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert first.returncode == -signal.SIGKILL
-        second = worker_process(database_url, inbox.port, tmp_path, queue_url)
+        second = worker_process(own_database_url, inbox.port, tmp_path, queue_url)
         try:
             job = wait_for(app, job_id, {"done", "failed"})
         finally:
