@@ -29,6 +29,15 @@ Name = Annotated[
     AfterValidator(names.refuse_hidden_characters),
     Field(json_schema_extra={"pattern": names.name_pattern()}),
 ]
+# An address to mail: one @, no white space, no list or angle-bracket punctuation, and no hidden
+# character (as names); the published pattern says all of it, the server checks it in Python.
+_NOT_IN_ADDRESS = r"@\s<>,;" + names.hidden_class()[1:-1]
+Email = Annotated[
+    str,
+    StringConstraints(min_length=3, max_length=254, pattern=r"^[^@\s<>,;]+@[^@\s<>,;]+$"),
+    AfterValidator(names.refuse_hidden_characters),
+    Field(json_schema_extra={"pattern": f"^[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}]+$"}),
+]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Key = Annotated[str, StringConstraints(max_length=60)]
 # The catalogue's kinds and levels (tests/api/test_openapi.py keeps the two in step).
@@ -173,11 +182,8 @@ class ChangeRequestClose(In):
 class InvitationCreate(In):
     party_id: Id
     role: Literal["viewer", "editor", "approver"]
-    email: str | None = Field(
+    email: Email | None = Field(
         default=None,
-        min_length=3,
-        max_length=254,
-        pattern=r"^[^@\s<>,;]+@[^@\s<>,;]+$",
         description="Mail the link to this address (the answer still carries it to copy)",
     )
 

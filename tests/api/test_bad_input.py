@@ -477,3 +477,21 @@ def test_every_405_says_which_methods_are_allowed(app, make_caller):
                 allowed = {m.strip() for m in response.headers["Allow"].split(",")}
                 assert set(methods) <= allowed, (method, path, allowed)
                 assert response.content_type == "application/problem+json"
+
+
+def test_an_invitation_address_with_a_hidden_character_is_refused_as_its_schema_says(make_caller):
+    """The published pattern and the server agree: a zero-width space inside an address is
+    outside the schema and refused with 422 (a fuzzer's positive data is never refused)."""
+    from plugin.api.schemas import InvitationCreate
+
+    owner = make_caller("Joe Lindsay")
+    agreement = create_agreement(owner)
+    address = "joe\u200b@example.org"
+    pattern = InvitationCreate.model_json_schema()["properties"]["email"]["anyOf"][0]["pattern"]
+    assert re.search(pattern, address) is None and re.search(pattern, "joe@example.org")
+    made = owner.post(
+        f"/agreements/{agreement['id']}/invitations",
+        json={"party_id": agreement["parties"][1]["id"], "role": "viewer", "email": address},
+    )
+    assert made.status_code == 422
+    assert made.headers["Content-Type"].startswith("application/problem+json")
