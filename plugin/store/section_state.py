@@ -2,7 +2,7 @@
 
 Saving a section, approving it, withdrawing an approval or objecting to it looks at one
 section's current revision, the approvals given to it in this version, the open change requests
-on it, and the parties. Loading just those rows (three indexed reads on the locked agreement)
+on it, and the parties. Loading just those rows (four indexed reads on the locked agreement)
 keeps a write's cost independent of the size of the agreement; `finalise` and the other
 agreement-wide writes still load the whole state (agreements.load_state).
 
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from plugin.catalogue import Catalogue
 from plugin.workflow import state as wf
 
-from .models import Agreement, Approval, ChangeRequest, Revision
+from .models import Agreement, Approval, ChangeRequest, Party, Revision
 
 # Built once (bound parameters), so a write spends no time composing its statements.
 _CURRENT = sa.select(Revision).where(
@@ -50,6 +50,12 @@ _OPEN_REQUESTS = (
     .order_by(ChangeRequest.number)
 )
 
+_PARTIES = (
+    sa.select(Party.id, Party.name)
+    .where(Party.agreement_id == sa.bindparam("agreement"))
+    .order_by(Party.position)
+)
+
 
 def current_revision(session: Session, agreement_id: int, section: str) -> Revision | None:
     """The section's newest revision (through the index on the `current` flag)."""
@@ -65,6 +71,7 @@ def section_state(
     where = {"agreement": agreement.id, "section": section}
     approvals = session.execute(_APPROVALS, {**where, "version": agreement.version}).all()
     requests = session.execute(_OPEN_REQUESTS, where).all()
+    parties = session.execute(_PARTIES, where).all()
     revisions = {}
     if revision is not None:
         revisions[section] = wf.Revision(
@@ -78,7 +85,7 @@ def section_state(
     state = wf.AgreementState(
         status=agreement.status,
         version=agreement.version,
-        parties=tuple(wf.Party(p.id, p.name) for p in agreement.parties),
+        parties=tuple(wf.Party(*row) for row in parties),
         required=(),
         titles={s.key: s.title for s in catalogue.sections_for(agreement.kind)},
         revisions=revisions,
