@@ -272,8 +272,16 @@ _NOT_CURRENT = (
 )
 
 
+def _updated(session: Session, statement: sa.Update, values: dict) -> None:
+    """Run one of the prepared updates on the transaction's connection, after flushing what is
+    pending (as the session would), without the ORM layer."""
+    session.flush()
+    session.connection().execute(statement, values)
+
+
 def _end_approvals(session: Session, agreement: Agreement, section: str, party_id: int) -> None:
-    session.execute(
+    _updated(
+        session,
         _END_APPROVALS,
         {
             "agreement": agreement.id,
@@ -299,7 +307,7 @@ def persist(
     for effect in effects:
         match effect:
             case wf.RevisionAdded(r):
-                session.execute(_NOT_CURRENT, {"agreement": agreement.id, "section": r.section})
+                _updated(session, _NOT_CURRENT, {"agreement": agreement.id, "section": r.section})
                 added.append(
                     Revision(
                         agreement_id=agreement.id,

@@ -67,11 +67,13 @@ def section_state(
 ) -> tuple[wf.AgreementState, Revision | None]:
     """The rules' view of `section` of the agreement's current version, and its current
     revision row (the caller holds the agreement's write lock)."""
-    revision = current_revision(session, agreement.id, section)
+    revision = current_revision(session, agreement.id, section)  # flushes what is pending
     where = {"agreement": agreement.id, "section": section}
-    approvals = session.execute(_APPROVALS, {**where, "version": agreement.version}).all()
-    requests = session.execute(_OPEN_REQUESTS, where).all()
-    parties = session.execute(_PARTIES, where).all()
+    # Plain rows, straight from the transaction's connection (no ORM layer to go through).
+    connection = session.connection()
+    approvals = connection.execute(_APPROVALS, {**where, "version": agreement.version}).all()
+    requests = connection.execute(_OPEN_REQUESTS, where).all()
+    parties = connection.execute(_PARTIES, where).all()
     revisions = {}
     if revision is not None:
         revisions[section] = wf.Revision(
