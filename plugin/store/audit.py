@@ -66,8 +66,29 @@ def append(
     )
     event.hash = event_hash(audit_key(session), prev, event)
     session.add(event)
-    session.info["audit_last"][1][agreement_id] = (event.seq, event.hash)
+    _kept(session)[agreement_id] = (event.seq, event.hash)
     return event
+
+
+def _kept(session: Session) -> dict[int, tuple[int, str]]:
+    """The newest (seq, hash) of each agreement this transaction has read or appended."""
+    transaction = session.get_transaction()
+    if transaction is None:
+        session.connection()  # begins the transaction the read would begin
+        transaction = session.get_transaction()
+    kept = session.info.get("audit_last")
+    if kept is None or kept[0] is not transaction:
+        kept = session.info["audit_last"] = (transaction, {})
+    return kept[1]
+
+
+def newest_read(session: Session, agreement_id: int, seq: int, hash_: str | None) -> None:
+    """Note the agreement's newest event as a statement of this transaction read it, after the
+    agreement's write lock was taken (section_state reads it with the section's rows, saving
+    append its own read). `seq` 0 and no hash: the agreement has no event yet."""
+    kept = _kept(session)
+    if agreement_id not in kept:
+        kept[agreement_id] = (seq, hash_) if seq else (0, GENESIS)
 
 
 def _last(session: Session, agreement_id: int) -> tuple[int, str]:
@@ -76,18 +97,12 @@ def _last(session: Session, agreement_id: int) -> tuple[int, str]:
     lock, so nobody else can add one before this transaction ends). Kept per transaction
     object: a commit or rollback begins a new one and the next append reads again. The read
     does not flush: whatever this transaction appended is already known here."""
-    transaction = session.get_transaction()
-    if transaction is None:
-        session.connection()  # begins the transaction the read would begin
-        transaction = session.get_transaction()
-    kept = session.info.get("audit_last")
-    if kept is None or kept[0] is not transaction:
-        kept = session.info["audit_last"] = (transaction, {})
-    if agreement_id not in kept[1]:
+    kept = _kept(session)
+    if agreement_id not in kept:
         with session.no_autoflush:
             row = session.execute(_LAST, {"agreement": agreement_id}).first()
-        kept[1][agreement_id] = (row[0], row[1]) if row else (0, GENESIS)
-    return kept[1][agreement_id]
+        kept[agreement_id] = (row[0], row[1]) if row else (0, GENESIS)
+    return kept[agreement_id]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from plugin.catalogue import Catalogue
 from plugin.workflow import state as wf
 
-from .models import Agreement, Approval, ChangeRequest, Party, Revision
+from . import audit
+from .models import Agreement, Approval, ChangeRequest, Event, Party, Revision
 
 # Built once (bound parameters), so a write spends no time composing its statements.
 _CURRENT = sa.select(Revision).where(
@@ -26,9 +27,17 @@ _CURRENT = sa.select(Revision).where(
     Revision.section_key == sa.bindparam("section"),
 )
 # The section's active approvals in this version, its open change requests and the agreement's
-# parties, in ONE statement (one round trip): three reads joined with UNION ALL, each row tagged
-# with what it is, in the same six columns (kind, three numbers, two texts).
+# parties, in ONE statement (one round trip): reads joined with UNION ALL, each row tagged with
+# what it is, in the same six columns (kind, three numbers, two texts).
+# And the agreement's newest audit event, which the write's own events follow (audit.append).
 _INT, _TEXT = sa.Integer(), sa.Text()
+_NEWEST = (
+    sa.select(Event.seq, Event.hash)
+    .where(Event.agreement_id == sa.bindparam("agreement"))
+    .order_by(Event.seq.desc())
+    .limit(1)
+    .subquery()
+)
 
 
 def _none(kind):
@@ -69,6 +78,14 @@ _ROWS = sa.union_all(
         sa.cast(Party.name, _TEXT),
         _none(_TEXT),
     ).where(Party.agreement_id == sa.bindparam("agreement")),
+    sa.select(
+        sa.literal("e", _TEXT),
+        _NEWEST.c.seq,
+        _none(_INT),
+        _none(_INT),
+        sa.cast(_NEWEST.c.hash, _TEXT),
+        _none(_TEXT),
+    ),
 )
 
 
@@ -99,6 +116,8 @@ def section_state(
         ),
         key=lambda request: request.id,
     )
+    newest = next(((seq, sha) for kind, seq, _, _, sha, _ in rows if kind == "e"), (0, None))
+    audit.newest_read(session, agreement.id, *newest)
     in_order = sorted((n2, n1, t1) for kind, n1, n2, _, t1, _ in rows if kind == "p")
     parties = [wf.Party(party_id, name) for _, party_id, name in in_order]  # by position
     revisions = {}
