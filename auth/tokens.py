@@ -11,9 +11,9 @@ import secrets
 
 import sqlalchemy as sa
 from flask import g, request
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
-from plugin.store.db import get_session
+from plugin.store.db import SingleRead, get_session
 from plugin.store.models import ApiToken, User, utcnow
 from plugin.workflow.errors import DomainError
 
@@ -52,20 +52,33 @@ def revoke(session: Session, token: str) -> bool:
     return True
 
 
-# One statement, built once: the token's standing and its user.
-_USER_FOR = (
-    sa.select(User, ApiToken.revoked_at, ApiToken.expires_at)
+# One statement, built once: the user of a live (unrevoked, unexpired) token. It runs alone on
+# an autocommit connection (SingleRead: no BEGIN, no COMMIT, no ORM loading), so a write's
+# transaction begins after it, as it did when the look-up had a read transaction of its own.
+_USER_FOR = SingleRead(
+    sa.select(User.id, User.email, User.name, User.password_hash)
     .join(ApiToken, ApiToken.user_id == User.id)
-    .where(ApiToken.token_hash == sa.bindparam("digest"))
+    .where(
+        ApiToken.token_hash == sa.bindparam("digest"),
+        ApiToken.revoked_at.is_(None),
+        ApiToken.expires_at > sa.bindparam("now"),
+    )
 )
 
 
 def user_for(session: Session, token: str) -> User | None:
-    """The user a live (unexpired, unrevoked) token belongs to."""
-    found = session.execute(_USER_FOR, {"digest": digest(token)}).first()
-    if found is None or found[1] is not None or found[2] <= utcnow():
+    """The user a live (unexpired, unrevoked) token belongs to, as a row of `session` (the
+    columns read here are loaded; any other is read from the database when first used)."""
+    found = _USER_FOR.first(digest=digest(token), now=utcnow())
+    if found is None:
         return None
-    return found[0]
+    existing = session.identity_map.get(session.identity_key(User, found[0]))
+    if existing is not None:
+        return existing
+    user = User(id=found[0], email=found[1], name=found[2], password_hash=found[3])
+    make_transient_to_detached(user)  # as if just loaded: nothing for a flush to write
+    session.add(user)
+    return user
 
 
 def bearer() -> str | None:

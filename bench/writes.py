@@ -8,8 +8,9 @@ Each of 8 clients (wrk -t8 -c8, one connection per thread: bench/lua/writes.lua)
 agreement of its own: saves one section again and again, or approves, one after another,
 sections nobody has approved yet (three partners, a user speaking for each). Printed: requests
 a second (median of the rounds) as a ratio of /healthz beside the target (0.2x); p95 beside its
-target (50 ms), timed by 8 Python clients running the same plan after the wrk rounds; and the
-in-process median beside its target (5 ms). It asserts nothing.
+target (50 ms), timed by 8 Python clients running the same plan after the wrk rounds; the
+in-process median beside its target (5 ms); and the statements each write sends. It asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -201,11 +202,29 @@ def in_process_ms(app, token: str, drafting: Drafting, rounds: int = 40) -> tupl
     return statistics.median(saves), statistics.median(approvals)
 
 
+def statement_counts(app, token: str, drafting: Drafting) -> tuple[int, int]:
+    """Statements one save and one approval send (BEGIN and COMMIT included; the token's
+    look-up, one statement on the autocommit connection, is not seen by SQLAlchemy's events)."""
+    from bench.profile_writes import statements
+
+    client, auth = app.test_client(), {"Authorization": f"Bearer {token}"}
+    state = drafting.agreement()
+    path = f"/api/v1/agreements/{state['id']}/sections/{SAVED}"
+    seen = statements(app)
+    saved = client.put(path, headers=auth, json={"base_revision": 0, "text": "Counted."})
+    save = len(seen)
+    seen.clear()
+    body = _approval_body(state["parties"][0]["id"], saved.json["revision"]["sha256"])
+    assert client.post(path + "/approvals", headers=auth, json=body).status_code == 201
+    return save, len(seen)
+
+
 def run(label: str, url: str, args) -> None:
     token = prepare(url)
     app = _app(url)
     drafting = Drafting(app, token)
     save_ms, approve_ms = in_process_ms(app, token, drafting)
+    counted = statement_counts(app, token, drafting)
     with app.test_request_context():
         start = time.perf_counter()
         for _ in range(200):
@@ -251,6 +270,11 @@ def run(label: str, url: str, args) -> None:
         f"in process (median of 40): save {save_ms:.1f} ms, approval {approve_ms:.1f} ms "
         f"(target {TARGET_MS:.0f} ms each; /healthz {healthz_ms:.2f} ms): "
         f"{save_ms / TARGET_MS:.2f}x and {approve_ms / TARGET_MS:.2f}x of the target"
+    )
+    print(
+        f"statements: save {counted[0]}, approval {counted[1]} (BEGIN and COMMIT included), "
+        "each after the token's look-up (one statement); `python -m bench.profile_writes` "
+        "lists them"
     )
 
 

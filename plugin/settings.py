@@ -21,7 +21,10 @@ DEFAULTS = {
     "INVITATION_LIFETIME_HOURS": 72,
     "PUBLIC_ORIGIN": "https://localhost:3000",
     "AUDIT_KEY": "",  # keys the audit chain (HMAC); kept outside the database
-    "STATE_CACHE_SIZE": 512,  # agreement-state bodies kept per process, keyed by their ETag
+    "STATE_CACHE_SIZE": 512,
+    # SQLite only: "normal" (a commit reaches the WAL file before it is acknowledged; synced at
+    # checkpoints) or "full" (synced at every commit). README: what each keeps through a crash.
+    "SQLITE_SYNCHRONOUS": "normal",  # agreement-state bodies kept per process, keyed by their ETag
     # The Office dialog and task pane need the session cookie cross-site: Secure, SameSite=None.
     "SESSION_COOKIE_SECURE": True,
     "SESSION_COOKIE_SAMESITE": "None",
@@ -71,7 +74,16 @@ def configure(app: Flask, config: Mapping | None) -> None:
             raise RuntimeError("PA_AUDIT_KEY must be set in production mode.")
         app.config["AUDIT_KEY"] = _local_secret(instance, "audit_key")
     _check_time_zone(app.config["TIME_ZONE"])
+    _check_synchronous(app)
     _check_today(app.config["TODAY"])
+
+
+def _check_synchronous(app: Flask) -> None:
+    """Raises RuntimeError at start-up for a SQLite synchronous setting other than normal/full."""
+    value = str(app.config["SQLITE_SYNCHRONOUS"]).strip().lower()
+    if value not in ("normal", "full"):
+        raise RuntimeError(f"PA_SQLITE_SYNCHRONOUS must be normal or full, not {value[:20]!r}.")
+    app.config["SQLITE_SYNCHRONOUS"] = value
 
 
 def _check_today(value) -> None:

@@ -24,7 +24,6 @@ from plugin.store.section_state import section_state
 from plugin.workflow import roles, rules
 from plugin.workflow import state as wf
 from plugin.workflow.errors import NotFound
-from plugin.workflow.state import Party
 
 from . import bp
 from . import schemas as s
@@ -159,8 +158,8 @@ def put_section(user: User, agreement_id: int, section_key: str, body: s.Section
     agreement, member = _locked(agreement_id, user, "edit")
     session, catalogue = get_session(), default_catalogue()
     catalogue.section(section_key, agreement.kind)
-    parties = [Party(p.id, p.name) for p in agreement.parties]
     before, previous = section_state(session, agreement, catalogue, section_key)
+    parties = list(before.parties)
     if body.fields is not None:
         fields = catalogue.validate_fields(section_key, body.fields, parties, agreement.title)
     else:  # text edited by hand (e.g. in Word): the structured fields stay as they were
@@ -210,15 +209,15 @@ def section_revisions(user: User, agreement_id: int, section_key: str):
 )
 def approve_section(user: User, agreement_id: int, section_key: str, body: s.ApprovalCreate):
     agreement, member = _locked(agreement_id, user, "approve", body.party_id)
-    before, effects, added = _carry_out_on(
-        agreement, user, section_key, rules.approve, body.party_id, body.revision_sha256
-    )
-    after = wf.apply_all(before, effects)
-    approval = next((a for a in added if isinstance(a, Approval)), None)
-    if approval is not None:  # the body said so: confirms_authority is exactly true
-        approval.authority_confirmed = True
     if body.job_title:
         member.job_title = body.job_title
+    session = get_session()
+    before, _ = section_state(session, agreement, default_catalogue(), section_key)
+    effects = rules.approve(before, section_key, body.party_id, body.revision_sha256)
+    # The body said so: confirms_authority is exactly true (the schema takes nothing else).
+    added = store.persist(session, agreement, effects, user, authority_confirmed=True)
+    after = wf.apply_all(before, effects)
+    approval = next((a for a in added if isinstance(a, Approval)), None)
     approver = user
     if approval is None:  # the party's approval was already in force: answer with it
         approval = get_session().scalar(

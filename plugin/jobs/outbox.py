@@ -19,10 +19,20 @@ from plugin.store.db import WRITE
 from plugin.store.mail_models import Job
 from plugin.store.models import utcnow
 
+_COLUMNS = ("kind", "payload", "dedupe_key", "state", "attempts", "run_after", "created_at")
+# One statement per dialect, built once (bound parameters): RETURNING with ON CONFLICT.
+_INSERTS = {
+    name: insert(Job)
+    .values({column: sa.bindparam(column) for column in _COLUMNS})
+    .on_conflict_do_nothing(index_elements=["dedupe_key"])
+    .returning(Job.id)
+    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+
 
 def _insert(session: Session):
     dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Job)
+    return _INSERTS["postgresql" if dialect == "postgresql" else "sqlite"]
 
 
 def enqueue(
@@ -53,12 +63,9 @@ def add_rows(connection: sa.Connection, rows: list[tuple], session: Session) -> 
         }
         for kind, payload, key, run_after in rows
     ]
-    last = None
+    last, statement = None, _insert(session)
     for value in values:  # one statement each: RETURNING with ON CONFLICT, on both backends
-        statement = (
-            _insert(session).values(value).on_conflict_do_nothing(index_elements=["dedupe_key"])
-        )
-        last = connection.execute(statement.returning(Job.id)).scalar()
+        last = connection.execute(statement, value).scalar()
         if last is not None:
             session.info.setdefault("new_jobs", []).append(last)
     return last

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from plugin.catalogue import Catalogue
 from plugin.workflow import state as wf
@@ -92,7 +92,9 @@ _FIND = (
     .join(Member, Member.agreement_id == Agreement.id)
     .where(Agreement.id == sa.bindparam("agreement"), Member.user_id == sa.bindparam("user"))
 )
-_FIND_LOCKED = _FIND.with_for_update(of=Agreement)
+# A write's look-up leaves the parties to be loaded when read (section_state reads them as plain
+# rows; the agreement-wide writes load them on first use).
+_FIND_LOCKED = _FIND.with_for_update(of=Agreement).options(lazyload(Agreement.parties))
 
 
 def find(
@@ -243,7 +245,9 @@ def next_change_request_number(session: Session, agreement_id: int) -> int:
     return (top or 0) + 1
 
 
-# The two updates every save or approval makes, built once (bound parameters).
+# The two updates every save or approval makes, built once (bound parameters). Neither updates
+# rows loaded in the session (synchronize_session=False): the write has just read the state it
+# decides on, and reads after it in the same transaction select the rows again.
 _END_APPROVALS = (
     sa.update(Approval)
     .where(
@@ -254,6 +258,7 @@ _END_APPROVALS = (
         Approval.active,
     )
     .values(active=False, ended_at=sa.bindparam("ended_at"))
+    .execution_options(synchronize_session=False)
 )
 _NOT_CURRENT = (
     sa.update(Revision)
@@ -263,11 +268,20 @@ _NOT_CURRENT = (
         Revision.current,
     )
     .values(current=False)
+    .execution_options(synchronize_session=False)
 )
 
 
+def _updated(session: Session, statement: sa.Update, values: dict) -> None:
+    """Run one of the prepared updates on the transaction's connection, after flushing what is
+    pending (as the session would), without the ORM layer."""
+    session.flush()
+    session.connection().execute(statement, values)
+
+
 def _end_approvals(session: Session, agreement: Agreement, section: str, party_id: int) -> None:
-    session.execute(
+    _updated(
+        session,
         _END_APPROVALS,
         {
             "agreement": agreement.id,
@@ -280,15 +294,20 @@ def _end_approvals(session: Session, agreement: Agreement, section: str, party_i
 
 
 def persist(
-    session: Session, agreement: Agreement, effects: list[wf.Effect], actor: User
+    session: Session,
+    agreement: Agreement,
+    effects: list[wf.Effect],
+    actor: User,
+    authority_confirmed: bool = False,
 ) -> list[object]:
     """Write the rows each effect stands for, and one audit event per effect; return the rows
-    added (flushed, so that an answer can be built from them without reading again)."""
+    added (flushed, so that an answer can be built from them without reading again).
+    `authority_confirmed`: the approver confirmed their authority (set on approvals given)."""
     added: list[object] = []
     for effect in effects:
         match effect:
             case wf.RevisionAdded(r):
-                session.execute(_NOT_CURRENT, {"agreement": agreement.id, "section": r.section})
+                _updated(session, _NOT_CURRENT, {"agreement": agreement.id, "section": r.section})
                 added.append(
                     Revision(
                         agreement_id=agreement.id,
@@ -315,6 +334,7 @@ def persist(
                         revision_number=a.revision,
                         sha256=a.sha256,
                         user_id=actor.id,
+                        authority_confirmed=authority_confirmed,
                         created_at=utcnow(),
                     )
                 )

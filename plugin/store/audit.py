@@ -54,8 +54,7 @@ def append(
     session: Session, agreement_id: int, kind: str, data: dict, actor_id: int | None
 ) -> Event:
     """Add the next event of an agreement. The caller holds the agreement's write lock."""
-    row = session.execute(_LAST, {"agreement": agreement_id}).first()
-    seq, prev = row if row else (0, GENESIS)
+    seq, prev = _last(session, agreement_id)
     event = Event(
         agreement_id=agreement_id,
         seq=seq + 1,
@@ -67,7 +66,43 @@ def append(
     )
     event.hash = event_hash(audit_key(session), prev, event)
     session.add(event)
+    _kept(session)[agreement_id] = (event.seq, event.hash)
     return event
+
+
+def _kept(session: Session) -> dict[int, tuple[int, str]]:
+    """The newest (seq, hash) of each agreement this transaction has read or appended."""
+    transaction = session.get_transaction()
+    if transaction is None:
+        session.connection()  # begins the transaction the read would begin
+        transaction = session.get_transaction()
+    kept = session.info.get("audit_last")
+    if kept is None or kept[0] is not transaction:
+        kept = session.info["audit_last"] = (transaction, {})
+    return kept[1]
+
+
+def newest_read(session: Session, agreement_id: int, seq: int, hash_: str | None) -> None:
+    """Note the agreement's newest event as a statement of this transaction read it, after the
+    agreement's write lock was taken (section_state reads it with the section's rows, saving
+    append its own read). `seq` 0 and no hash: the agreement has no event yet."""
+    kept = _kept(session)
+    if agreement_id not in kept:
+        kept[agreement_id] = (seq, hash_) if seq else (0, GENESIS)
+
+
+def _last(session: Session, agreement_id: int) -> tuple[int, str]:
+    """(seq, hash) of the agreement's newest event: read once per transaction, then kept in
+    the session for the rest of it (every event is appended here, under the agreement's write
+    lock, so nobody else can add one before this transaction ends). Kept per transaction
+    object: a commit or rollback begins a new one and the next append reads again. The read
+    does not flush: whatever this transaction appended is already known here."""
+    kept = _kept(session)
+    if agreement_id not in kept:
+        with session.no_autoflush:
+            row = session.execute(_LAST, {"agreement": agreement_id}).first()
+        kept[agreement_id] = (row[0], row[1]) if row else (0, GENESIS)
+    return kept[agreement_id]
 
 
 @dataclass(frozen=True)

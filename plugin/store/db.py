@@ -1,7 +1,10 @@
 """One engine and sessionmaker per app; one session per request, closed on teardown.
 
 SQLite (the local default) runs in WAL mode with foreign keys on; write transactions start with
-BEGIN IMMEDIATE so that concurrent writers queue instead of failing half way. On PostgreSQL,
+BEGIN IMMEDIATE so that concurrent writers queue instead of failing half way. Its `synchronous`
+setting is NORMAL unless PA_SQLITE_SYNCHRONOUS=full (README: what that changes): a commit is in
+the WAL file, which the operating system holds, before it is acknowledged, so a crashed or killed
+app process loses nothing acknowledged; only the fsync waits for the next checkpoint. On PostgreSQL,
 writers lock the agreement row (SELECT ... FOR UPDATE) instead. A new SQLite file is created
 readable by its owner only (0600) before SQLite opens it; SQLite gives its WAL files the same mode.
 """
@@ -17,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 WRITE = {"sqlite_begin": "IMMEDIATE"}
+SYNCHRONOUS = ("normal", "full")  # PA_SQLITE_SYNCHRONOUS
 
 
 def create_private_file(path: str) -> None:
@@ -28,8 +32,11 @@ def create_private_file(path: str) -> None:
     os.close(fd)
 
 
-def make_engine(url: str, single_reads: bool = False) -> sa.Engine:
-    """The app's engine; `single_reads`: one for SingleRead (autocommit, no pre-ping)."""
+def make_engine(url: str, single_reads: bool = False, synchronous: str = "normal") -> sa.Engine:
+    """The app's engine; `single_reads`: one for SingleRead (autocommit, no pre-ping);
+    `synchronous`: SQLite's setting, "normal" or "full" (ignored on PostgreSQL)."""
+    if synchronous not in SYNCHRONOUS:
+        raise ValueError(f"synchronous must be normal or full, not {synchronous!r}")
     if not url.startswith("sqlite"):
         # As many pooled connections as a gunicorn worker has threads (README: 8): past the
         # pool size, a connection is closed after use and the next request connects anew.
@@ -48,6 +55,7 @@ def make_engine(url: str, single_reads: bool = False) -> sa.Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA synchronous={synchronous.upper()}")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -61,8 +69,9 @@ def make_engine(url: str, single_reads: bool = False) -> sa.Engine:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["single_reads"] = make_engine(app.config["DATABASE_URL"], single_reads=True)
-    engine = make_engine(app.config["DATABASE_URL"])
+    url, synchronous = app.config["DATABASE_URL"], app.config["SQLITE_SYNCHRONOUS"]
+    app.extensions["single_reads"] = make_engine(url, single_reads=True, synchronous=synchronous)
+    engine = make_engine(url, synchronous=synchronous)
     # The audit key travels with every session, so the store never reads the app's config.
     app.extensions["store"] = sessionmaker(
         engine, expire_on_commit=False, info={"audit_key": app.config["AUDIT_KEY"]}
