@@ -21,10 +21,11 @@ DEFAULTS = {
     "INVITATION_LIFETIME_HOURS": 72,
     "PUBLIC_ORIGIN": "https://localhost:3000",
     "AUDIT_KEY": "",  # keys the audit chain (HMAC); kept outside the database
-    "STATE_CACHE_SIZE": 512,
-    # SQLite only: "normal" (a commit reaches the WAL file before it is acknowledged; synced at
-    # checkpoints) or "full" (synced at every commit). README: what each keeps through a crash.
-    "SQLITE_SYNCHRONOUS": "normal",  # agreement-state bodies kept per process, keyed by their ETag
+    "STATE_CACHE_SIZE": 512,  # agreement-state bodies kept per process, keyed by their ETag
+    # SQLite only: "full" (every commit synced to the disk before it is acknowledged) or, by
+    # choice, "normal" (synced at checkpoints: faster, but a power cut can cost the last writes).
+    # README: what each keeps through a crash.
+    "SQLITE_SYNCHRONOUS": "full",
     # The Office dialog and task pane need the session cookie cross-site: Secure, SameSite=None.
     "SESSION_COOKIE_SECURE": True,
     "SESSION_COOKIE_SAMESITE": "None",

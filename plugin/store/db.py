@@ -2,9 +2,9 @@
 
 SQLite (the local default) runs in WAL mode with foreign keys on; write transactions start with
 BEGIN IMMEDIATE so that concurrent writers queue instead of failing half way. Its `synchronous`
-setting is NORMAL unless PA_SQLITE_SYNCHRONOUS=full (README: what that changes): a commit is in
-the WAL file, which the operating system holds, before it is acknowledged, so a crashed or killed
-app process loses nothing acknowledged; only the fsync waits for the next checkpoint. On PostgreSQL,
+setting is FULL (every commit reaches the disk before it is acknowledged) unless
+PA_SQLITE_SYNCHRONOUS=normal (README: what that changes: a killed process still loses nothing
+acknowledged, a power cut may lose the writes since the last checkpoint). On PostgreSQL,
 writers lock the agreement row (SELECT ... FOR UPDATE) instead. A new SQLite file is created
 readable by its owner only (0600) before SQLite opens it; SQLite gives its WAL files the same mode.
 """
@@ -32,7 +32,7 @@ def create_private_file(path: str) -> None:
     os.close(fd)
 
 
-def make_engine(url: str, single_reads: bool = False, synchronous: str = "normal") -> sa.Engine:
+def make_engine(url: str, single_reads: bool = False, synchronous: str = "full") -> sa.Engine:
     """The app's engine; `single_reads`: one for SingleRead (autocommit, no pre-ping);
     `synchronous`: SQLite's setting, "normal" or "full" (ignored on PostgreSQL)."""
     if synchronous not in SYNCHRONOUS:

@@ -1,4 +1,4 @@
-"""SQLite's `synchronous` setting (PA_SQLITE_SYNCHRONOUS): NORMAL unless set to full, and either
+"""SQLite's `synchronous` setting (PA_SQLITE_SYNCHRONOUS): FULL unless set to normal, and either
 way a write acknowledged before the app's process is killed is still there afterwards."""
 
 import json
@@ -19,9 +19,9 @@ def _synchronous(engine) -> int:
         return conn.exec_driver_sql("PRAGMA synchronous").scalar()
 
 
-def test_normal_by_default_and_full_when_asked(tmp_path):
+def test_full_by_default_and_normal_when_asked(tmp_path):
     url = f"sqlite:///{tmp_path / 'x.db'}"
-    for setting, expected in ((None, 1), ("FULL ", 2)):
+    for setting, expected in ((None, 2), ("NORMAL ", 1)):
         config = {"DATABASE_URL": url, "SECRET_KEY": "k", "AUDIT_KEY": "a"}
         if setting is not None:
             config["SQLITE_SYNCHRONOUS"] = setting
