@@ -25,7 +25,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bench.server import KEYS, gunicorn, prepare
+from bench.server import KEYS, gunicorn, postgres_schema, prepare
 from plugin import create_app
 from plugin.api.views import agreement_out
 from plugin.catalogue import Party, default_catalogue
@@ -165,21 +165,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             run("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
     if args.postgres:
-        name = f"pa_bench_{os.getpid()}"
-        admin = sa.create_engine(args.postgres)
-        try:
-            with admin.begin() as conn:
-                conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-        except sa.exc.OperationalError as exc:
-            print(f"\nPostgreSQL not reachable ({exc.orig}); skipped.")
-            return
-        try:
-            sep = "&" if "?" in args.postgres else "?"
-            run("PostgreSQL", f"{args.postgres}{sep}options=-csearch_path%3D{name}", args)
-        finally:
-            with admin.begin() as conn:
-                conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-            admin.dispose()
+        with postgres_schema(args.postgres, "pa_bench") as url:
+            if url:
+                run("PostgreSQL", url, args)
     else:
         print("\nPostgreSQL: set TEST_DATABASE_URL (or --postgres URL) to include it.")
 

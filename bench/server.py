@@ -47,6 +47,32 @@ def prepare(database_url: str) -> str:
     return token
 
 
+@contextlib.contextmanager
+def postgres_schema(url: str, prefix: str):
+    """A schema of its own on the PostgreSQL server at `url` for one benchmark run, dropped
+    afterwards; yields the URL that puts it first on the search path, or None (said on the
+    console) when the server cannot be reached."""
+    import sqlalchemy as sa
+
+    name = f"{prefix}_{os.getpid()}"
+    admin = sa.create_engine(url)
+    try:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
+    except sa.exc.OperationalError as exc:
+        print(f"\nPostgreSQL not reachable ({exc.orig}); skipped.")
+        admin.dispose()
+        yield None
+        return
+    try:
+        sep = "&" if "?" in url else "?"
+        yield f"{url}{sep}options=-csearch_path%3D{name}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+        admin.dispose()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

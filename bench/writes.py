@@ -28,11 +28,9 @@ import threading
 import time
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from auth import tokens
 from bench.agreement_state import SERVER, _app
-from bench.server import gunicorn, prepare
+from bench.server import gunicorn, postgres_schema, prepare
 from plugin.store import users
 from plugin.store.db import dispose, write_session
 from plugin.store.models import Member
@@ -290,17 +288,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             run("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
     if args.postgres:
-        name = f"pa_bench_w_{os.getpid()}"
-        admin = sa.create_engine(args.postgres)
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-        try:
-            sep = "&" if "?" in args.postgres else "?"
-            run("PostgreSQL", f"{args.postgres}{sep}options=-csearch_path%3D{name}", args)
-        finally:
-            with admin.begin() as conn:
-                conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-            admin.dispose()
+        with postgres_schema(args.postgres, "pa_bench_w") as url:
+            if url:
+                run("PostgreSQL", url, args)
     else:
         print("\nPostgreSQL: set TEST_DATABASE_URL (or --postgres URL) to include it.")
 
