@@ -19,13 +19,11 @@ import os
 import re
 import statistics
 import subprocess
-import tempfile
 import time
-from pathlib import Path
 
 import sqlalchemy as sa
 
-from bench.server import KEYS, gunicorn, postgres_schema, prepare
+from bench.server import KEYS, gunicorn, on_each_database, prepare
 from plugin import create_app
 from plugin.api.views import agreement_out
 from plugin.catalogue import Party, default_catalogue
@@ -161,15 +159,7 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("TEST_DATABASE_URL"))
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
-    if not args.no_sqlite:
-        with tempfile.TemporaryDirectory() as tmp:
-            run("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
-    if args.postgres:
-        with postgres_schema(args.postgres, "pa_bench") as url:
-            if url:
-                run("PostgreSQL", url, args)
-    else:
-        print("\nPostgreSQL: set TEST_DATABASE_URL (or --postgres URL) to include it.")
+    on_each_database(run, args, "pa_bench")
 
 
 if __name__ == "__main__":

@@ -18,39 +18,17 @@ import signal
 import statistics
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import sqlalchemy as sa
 
-from auth import tokens
-from deploy.production import NGINX, Stack, migrate
+from deploy.production import NGINX, Stack, issue_token, migrate
 from deploy.trial import replay, slow_clients, writes_through
-from plugin import create_app
-from plugin.store import users
-from plugin.store.db import dispose, get_session
 
 KEYS = {"PA_SECRET_KEY": "bench-secret", "PA_AUDIT_KEY": "bench-audit"}
 SECTION = "purpose_and_aims"
-
-
-def _token(url: str) -> str:
-    app = create_app(
-        {
-            "DATABASE_URL": url,
-            "SECRET_KEY": KEYS["PA_SECRET_KEY"],
-            "AUDIT_KEY": KEYS["PA_AUDIT_KEY"],
-        }
-    )
-    with app.app_context():
-        session = get_session()
-        user = users.create_user(session, f"bench-{uuid.uuid4().hex[:8]}@example.org", "Bench")
-        token = tokens.issue(session, user, 2)
-        session.commit()
-    dispose(app)
-    return token
 
 
 def _agreement(origin: str, token: str) -> int:
@@ -73,7 +51,7 @@ def run(url: str, args, run_folder: Path) -> None:
     from plugin.private_files import create_secret_file
 
     migrate(url)
-    token = _token(url)
+    token = issue_token(url, KEYS, "Bench")
     signing = run_folder / "signing.pem"
     create_secret_file(signing, new_private_key_pem())
     env = {**KEYS, "DATABASE_URL": url, "PA_SIGNING_KEY_FILE": str(signing)}

@@ -73,6 +73,20 @@ def postgres_schema(url: str, prefix: str):
         admin.dispose()
 
 
+def on_each_database(run, args, prefix: str) -> None:
+    """`run(label, database_url, args)` on a fresh SQLite file (unless `--no-sqlite`), then on
+    PostgreSQL in a schema of its own when `--postgres` (TEST_DATABASE_URL) names a server."""
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            run("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
+    if args.postgres:
+        with postgres_schema(args.postgres, prefix) as url:
+            if url:
+                run("PostgreSQL", url, args)
+    else:
+        print("\nPostgreSQL: set TEST_DATABASE_URL (or --postgres URL) to include it.")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

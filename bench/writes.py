@@ -30,7 +30,7 @@ from pathlib import Path
 
 from auth import tokens
 from bench.agreement_state import SERVER, _app
-from bench.server import gunicorn, postgres_schema, prepare
+from bench.server import gunicorn, on_each_database, prepare
 from plugin.store import users
 from plugin.store.db import dispose, write_session
 from plugin.store.models import Member
@@ -284,15 +284,7 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("TEST_DATABASE_URL"))
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
-    if not args.no_sqlite:
-        with tempfile.TemporaryDirectory() as tmp:
-            run("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
-    if args.postgres:
-        with postgres_schema(args.postgres, "pa_bench_w") as url:
-            if url:
-                run("PostgreSQL", url, args)
-    else:
-        print("\nPostgreSQL: set TEST_DATABASE_URL (or --postgres URL) to include it.")
+    on_each_database(run, args, "pa_bench_w")
 
 
 if __name__ == "__main__":

@@ -275,6 +275,33 @@ def migrate(database_url: str) -> None:
     engine.dispose()
 
 
+def issue_token(database_url: str, keys: Mapping[str, str], label: str) -> str:
+    """A live token (2 hours) of a new user, made with the stack's own keys (`PA_SECRET_KEY`,
+    `PA_AUDIT_KEY`), for a load test or trial against the running stack."""
+    import uuid
+
+    from auth import tokens
+    from plugin import create_app
+    from plugin.store import users
+    from plugin.store.db import dispose, get_session
+
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": keys["PA_SECRET_KEY"],
+            "AUDIT_KEY": keys["PA_AUDIT_KEY"],
+        }
+    )
+    with app.app_context():
+        session = get_session()
+        email = f"{label.lower()}-{uuid.uuid4().hex[:8]}@example.org"
+        user = users.create_user(session, email, label)
+        token = tokens.issue(session, user, 2)
+        session.commit()
+    dispose(app)
+    return token
+
+
 def main() -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgresql"):

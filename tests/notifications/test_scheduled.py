@@ -23,6 +23,17 @@ from tests.documents.conftest import approve_all, draft_required, final, partner
 from tests.notifications.conftest import mail_config
 
 
+def _seat(app, state, person, role: str) -> None:
+    """Seat `person` for the agreement's second party, straight in the database."""
+    from plugin.store.models import Member
+
+    with app.app_context():
+        session = get_session()
+        party = state["parties"][1]["id"]
+        session.add(Member(agreement_id=state["id"], user_id=person.id, party_id=party, role=role))
+        session.commit()
+
+
 def test_reminders_fall_on_every_date_of_a_recurring_meeting_and_review():
     fields = {
         "review_and_revision": {"next_review": "2027-03-01", "review_frequency": "quarterly"},
@@ -51,19 +62,8 @@ def test_reminders_fall_on_every_date_of_a_recurring_meeting_and_review():
 def test_a_review_a_week_away_reminds_every_member_once(app, make_caller, inbox, run_jobs):
     owner, other = make_caller("Joe Lindsay"), make_caller("Fiona Reid")
     state = create_agreement(owner, parties=2)
+    _seat(app, state, other, "viewer")
     with app.app_context():
-        from plugin.store.models import Member
-
-        session = get_session()
-        session.add(
-            Member(
-                agreement_id=state["id"],
-                user_id=other.id,
-                party_id=state["parties"][1]["id"],
-                role="viewer",
-            )
-        )
-        session.commit()
         week = (today() + dt.timedelta(days=7)).isoformat()
     saved = owner.put(
         f"/agreements/{state['id']}/sections/review_and_revision",
@@ -91,19 +91,7 @@ def test_digest_users_get_one_message_a_day(app, make_caller, inbox, run_jobs):
     owner, fiona = make_caller("Joe Lindsay"), make_caller("Fiona Reid")
     assert fiona.put("/me/notifications", json={"mode": "digest"}).status_code == 200
     state = create_agreement(owner, parties=2)
-    with app.app_context():
-        from plugin.store.models import Member
-
-        session = get_session()
-        session.add(
-            Member(
-                agreement_id=state["id"],
-                user_id=fiona.id,
-                party_id=state["parties"][1]["id"],
-                role="approver",
-            )
-        )
-        session.commit()
+    _seat(app, state, fiona, "approver")
     for key in ("purpose_and_aims", "people_served"):
         assert (
             owner.put(

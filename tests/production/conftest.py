@@ -14,11 +14,7 @@ from urllib.parse import quote
 import pytest
 import sqlalchemy as sa
 
-from auth import tokens
-from deploy.production import NGINX, Stack, migrate
-from plugin import create_app
-from plugin.store import users
-from plugin.store.db import dispose, get_session
+from deploy.production import NGINX, Stack, issue_token, migrate
 
 KEYS = {"PA_SECRET_KEY": "production-test-secret", "PA_AUDIT_KEY": "production-test-audit"}
 REDIS_DB = 13  # a database number of our own on the shared Redis
@@ -77,17 +73,4 @@ def stack(production_database, tmp_path):
 @pytest.fixture
 def token(production_database):
     """A live token of a new user, made with the stack's own keys."""
-    app = create_app(
-        {
-            "DATABASE_URL": production_database,
-            "SECRET_KEY": KEYS["PA_SECRET_KEY"],
-            "AUDIT_KEY": KEYS["PA_AUDIT_KEY"],
-        }
-    )
-    with app.app_context():
-        session = get_session()
-        user = users.create_user(session, f"load-{uuid.uuid4().hex[:8]}@example.org", "Load")
-        issued = tokens.issue(session, user, 2)
-        session.commit()
-    dispose(app)
-    return issued
+    return issue_token(production_database, KEYS, "Load")
