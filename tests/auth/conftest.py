@@ -37,7 +37,7 @@ class Live:
     def serve(self, app):
         app.config["PUBLIC_ORIGIN"] = self.url
         self.app = self.server.app = app
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
         self.thread.start()
         return self
 
