@@ -314,3 +314,11 @@ def pytest_collection_modifyitems(config, items):
             item.get_closest_marker("browser") is None and item.get_closest_marker("slow") is None
         )
     )
+
+
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: not known when xdist is off
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: two workers a core. Much of a test's time is spent waiting on another process
+    (Chromium, LibreOffice, gunicorn, the database), so a core runs one worker's Python while
+    the other worker waits."""
+    return 2 * (os.cpu_count() or 1)

@@ -21,6 +21,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from plugin import addin, create_app
+from plugin.store.db import dispose
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "node_modules" / "@microsoft" / "app-manifest" / "build" / "json-schemas" / "teams"
@@ -97,7 +98,7 @@ def make_app(tmp_path: Path):
 
     yield make
     for app in apps:
-        app.extensions["store"].kw["bind"].dispose()
+        dispose(app)
 
 
 @pytest.fixture

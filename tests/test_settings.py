@@ -3,6 +3,7 @@
 import pytest
 
 from plugin import create_app
+from plugin.store.db import dispose
 
 
 def test_production_refuses_to_start_without_a_secret(monkeypatch, tmp_path):
@@ -22,7 +23,7 @@ def test_local_secret_is_generated_once_and_kept(monkeypatch, tmp_path):
     assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
     assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o077 == 0
     for app in (first, second):
-        app.extensions["store"].kw["bind"].dispose()
+        dispose(app)
 
 
 def test_environment_overrides_defaults(monkeypatch, tmp_path):
@@ -31,7 +32,7 @@ def test_environment_overrides_defaults(monkeypatch, tmp_path):
     app = create_app({"SECRET_KEY": "k"})
     assert app.config["TOKEN_LIFETIME_HOURS"] == 2
     assert app.config["DATABASE_URL"].endswith("env.db")
-    app.extensions["store"].kw["bind"].dispose()
+    dispose(app)
 
 
 def test_public_origin_follows_where_the_server_listens(monkeypatch, tmp_path):
@@ -41,11 +42,11 @@ def test_public_origin_follows_where_the_server_listens(monkeypatch, tmp_path):
     monkeypatch.delenv("PA_PUBLIC_ORIGIN", raising=False)
     app = create_app({"SECRET_KEY": "k", "AUDIT_KEY": "a"})
     assert app.config["PUBLIC_ORIGIN"] == "https://localhost:3999"
-    app.extensions["store"].kw["bind"].dispose()
+    dispose(app)
     monkeypatch.setenv("PA_PUBLIC_ORIGIN", "https://agreements.example.org")
     app = create_app({"SECRET_KEY": "k", "AUDIT_KEY": "a"})
     assert app.config["PUBLIC_ORIGIN"] == "https://agreements.example.org"
-    app.extensions["store"].kw["bind"].dispose()
+    dispose(app)
 
 
 def test_dev_certificate_covers_localhost(tmp_path):
@@ -133,4 +134,4 @@ def test_a_fixed_today_must_be_an_iso_date_and_sets_the_clock(monkeypatch, tmp_p
         assert clock.today().isoformat() == "2027-03-01"
         app.config["TODAY"] = ""  # none fixed: the real date in the deployment's zone
         assert clock.today().year >= 2026
-    app.extensions["store"].kw["bind"].dispose()
+    dispose(app)

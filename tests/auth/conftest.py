@@ -15,7 +15,7 @@ from werkzeug.serving import make_server
 
 from plugin import create_app
 from plugin.store import schema
-from plugin.store.db import make_engine
+from plugin.store.db import dispose, make_engine
 
 PASSWORD = "correct horse battery staple"
 # httpx's default TLS settings, made once: each client would otherwise load the CA bundle
@@ -47,7 +47,7 @@ class Live:
             self.thread.join(5)
         self.server.server_close()
         if self.app:
-            self.app.extensions["store"].kw["bind"].dispose()
+            dispose(self.app)
 
 
 def live_config(database_url: str, **extra) -> dict:

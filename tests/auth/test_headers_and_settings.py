@@ -8,6 +8,7 @@ import pytest
 
 from auth import DEFAULTS as AUTH_DEFAULTS
 from plugin import create_app
+from plugin.store.db import dispose
 
 TEMPLATES = Path(__file__).parents[2] / "auth" / "templates" / "auth"
 README = (Path(__file__).parents[2] / "README.md").read_text()
@@ -28,7 +29,7 @@ def plain_app(tmp_path, monkeypatch):
 
     yield make
     for app in made:
-        app.extensions["store"].kw["bind"].dispose()
+        dispose(app)
 
 
 def test_add_in_headers(plain_app):

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from auth import passwords
 from plugin import create_app
 from plugin.store import users
-from plugin.store.db import get_session
+from plugin.store.db import dispose, get_session
 from plugin.store.login_models import LoginAttempt
 from plugin.store.models import User
 from tests.auth.conftest import PASSWORD, live_config, new_email
@@ -28,7 +28,7 @@ def make_app(database_url, tmp_path):
 
     yield make
     for app in made:
-        app.extensions["store"].kw["bind"].dispose()
+        dispose(app)
 
 
 def account(app, password=PASSWORD) -> str:

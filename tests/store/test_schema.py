@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 
 from plugin.store import schema
-from plugin.store.db import make_engine
+from plugin.store.db import dispose, make_engine
 
 
 def test_migrations_match_the_models(database_url):
@@ -41,4 +41,4 @@ def test_cli_upgrade_on_a_new_database(tmp_path):
         assert "agreements" in sa.inspect(engine).get_table_names()
     finally:
         engine.dispose()
-    app.extensions["store"].kw["bind"].dispose()
+    dispose(app)
