@@ -259,15 +259,52 @@ def create_agreement(
     return response.json
 
 
+class Draining:
+    """A live server's app that can be drained: once `drain()` is called, requests still
+    arriving on open keep-alive connections get a 503, and it waits for those in flight to end.
+    Without it a request finishing after the test would open a database connection on an app
+    already disposed, left for the garbage collector (a ResourceWarning in some later test)."""
+
+    def __init__(self, app):
+        self.app, self.busy, self.closing = app, 0, False
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            if self.closing:
+                start_response("503 Service Unavailable", [("Content-Length", "0")])
+                return [b""]
+            self.busy += 1
+        try:
+            answer = self.app(environ, start_response)
+            try:
+                return list(answer)  # the whole body now, so the request's work ends here
+            finally:
+                if hasattr(answer, "close"):
+                    answer.close()  # the app's teardown: its session back to the pool
+        finally:
+            with self.changed:
+                self.busy -= 1
+                self.changed.notify_all()
+
+    def drain(self, seconds: float = 10) -> None:
+        with self.changed:
+            self.closing = True
+            self.changed.wait_for(lambda: self.busy == 0, seconds)
+
+
 @pytest.fixture
 def live_server(app):
     """The app on a real threaded HTTP server on 127.0.0.1; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    draining = Draining(app)
+    server = make_server("127.0.0.1", 0, draining, threaded=True)
     thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(5)
+    server.server_close()
+    draining.drain()
 
 
 def http_client(base_url: str, token: str) -> httpx.Client:

@@ -16,6 +16,7 @@ from werkzeug.serving import make_server
 from plugin import create_app
 from plugin.store import schema
 from plugin.store.db import dispose, make_engine
+from tests.conftest import Draining
 
 PASSWORD = "correct horse battery staple"
 # httpx's default TLS settings, made once: each client would otherwise load the CA bundle
@@ -36,7 +37,8 @@ class Live:
 
     def serve(self, app):
         app.config["PUBLIC_ORIGIN"] = self.url
-        self.app = self.server.app = app
+        self.app = app
+        self.server.app = self.draining = Draining(app)
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
         self.thread.start()
         return self
@@ -47,6 +49,7 @@ class Live:
             self.thread.join(5)
         self.server.server_close()
         if self.app:
+            self.draining.drain()
             dispose(self.app)
 
 

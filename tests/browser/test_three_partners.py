@@ -20,7 +20,6 @@ from playwright.sync_api import expect
 from plugin import create_app
 from plugin.catalogue import default_catalogue
 from plugin.documents.content import SHORT_HASH
-from plugin.store.db import dispose
 from plugin.workflow.text import normalise
 from tests.auth.conftest import PASSWORD, Live
 from tests.browser.chromium import WIDE, needs_chromium, screenshot, serious_violations
@@ -58,10 +57,7 @@ def site(database_url, tmp_path):
     app.instance_path = str(tmp_path)
     live.serve(app)
     yield live
-    live.server.shutdown()
-    live.thread.join(5)
-    live.server.server_close()
-    dispose(app)
+    live.stop()
 
 
 @pytest.fixture
