@@ -21,7 +21,7 @@ from .fields import validate_fields, values_model
 DATA_DIR = Path(__file__).parent / "data"
 LIST_TYPES = {"parties", "list", "records"}
 M = TypeVar("M", bound=BaseModel)
-# libyaml's safe loader where PyYAML was built with it (about ten times faster), else PyYAML's.
+# libyaml's safe loader where PyYAML was built with it (several times faster), else PyYAML's.
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
