@@ -19,11 +19,10 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import httpx
-import sqlalchemy as sa
 
+from bench.server import postgres_schema
 from deploy.production import NGINX, Stack, issue_token, migrate
 from deploy.trial import replay, slow_clients, writes_through
 
@@ -141,18 +140,10 @@ def main() -> None:
     if not args.postgres:
         print("\nProduction shape: needs PostgreSQL; set TEST_DATABASE_URL. Skipped.")
         return
-    name = f"pa_bench_prod_{os.getpid()}"
-    admin = sa.create_engine(args.postgres)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    sep = "&" if "?" in args.postgres else "?"
-    try:
-        with tempfile.TemporaryDirectory(prefix="pa-prod-") as tmp:
-            run(f"{args.postgres}{sep}options={quote(f'-csearch_path={name}')}", args, Path(tmp))
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
+    with postgres_schema(args.postgres, "pa_bench_prod") as url:
+        if url:
+            with tempfile.TemporaryDirectory(prefix="pa-prod-") as tmp:
+                run(url, args, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import os
 import pstats
 import statistics
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bench.agreement_state import _app
-from bench.server import prepare
+from bench.server import postgres_schema, prepare
 from bench.writes import SAVED, Drafting, _approval_body
 from plugin.store.db import dispose, engine_of
 
@@ -121,17 +120,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             profile(f"sqlite:///{Path(tmp) / 'profile.db'}", args.rounds, args.top)
         return
-    name = f"pa_profile_w_{os.getpid()}"
-    admin = sa.create_engine(args.postgres)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    try:
-        sep = "&" if "?" in args.postgres else "?"
-        profile(f"{args.postgres}{sep}options=-csearch_path%3D{name}", args.rounds, args.top)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
+    with postgres_schema(args.postgres, "pa_profile_w") as url:
+        if url:
+            profile(url, args.rounds, args.top)
 
 
 if __name__ == "__main__":
