@@ -216,13 +216,25 @@ class Catalogue:
                 self._rendered[cache_key] = None
         return self._rendered[cache_key]
 
+    def example_parties_of(self, kind: str) -> list[Party]:
+        """The parties of a kind's example: its own (co-working: two workers), else the shared."""
+        own = self.examples.get(kind)
+        return own["parties"] if own else self.example_parties
+
+    def example_fields(self, kind: str) -> tuple[list[Party], dict[str, dict]]:
+        """A kind's example: its parties, and every section's example fields, validated."""
+        parties = self.example_parties_of(kind)
+        return parties, {
+            s.key: self.validate_fields(s.key, self.example_for(s.key, parties, kind), parties)
+            for s in self.sections_for(kind)
+        }
+
     def example_for(self, key: str, parties: Sequence[Party], kind: str = "partnership") -> dict:
         """A section's example fields, with the example parties replaced, in order, by `parties`.
 
         A kind may carry its own example (co-working: two workers); else the section's own."""
         own = self.examples.get(kind)
-        example_parties = own["parties"] if own else self.example_parties
-        ids = {ex.id: p.id for ex, p in zip(example_parties, parties, strict=True)}
+        ids = {ex.id: p.id for ex, p in zip(self.example_parties_of(kind), parties, strict=True)}
         section = self.section(key)
         values = own["sections"].get(key, section.example) if own else section.example
         return repoint_parties(section.fields, values, ids)

@@ -30,15 +30,8 @@ def example_agreement(kind: str = "partnership") -> str:
     """Every section of a kind's example agreement, rendered from its example fields: the short
     core first, then the annexes."""
     catalogue = load_catalogue()
-    own = catalogue.examples.get(kind)
-    parties = own["parties"] if own else catalogue.example_parties
+    parties, values_of = catalogue.example_fields(kind)
     the_kind = catalogue.kind(kind)
-    values_of = {
-        s.key: catalogue.validate_fields(
-            s.key, catalogue.example_for(s.key, parties, kind), parties
-        )
-        for s in catalogue.sections_for(kind)
-    }
     # The examples' partners chose cooperation; an annex their facts require joins the core.
     placed = catalogue.parts(kind, "cooperation", values_of)
     core = [k for k, part in placed.items() if part == "core"]
@@ -60,9 +53,7 @@ def page_estimate(text: str, parties: int = 3) -> int:
 
 def page_estimates(kind: str) -> tuple[int, int]:
     """(core pages, pages in all) of a kind's example agreement, certificate included."""
-    catalogue = load_catalogue()
-    own = catalogue.examples.get(kind)
-    parties = len(own["parties"] if own else catalogue.example_parties)
+    parties = len(load_catalogue().example_parties_of(kind))
     text = example_agreement(kind)
     return page_estimate(core_of(text), parties), page_estimate(text, parties) + 1
 

@@ -57,14 +57,10 @@ def example_data(kind: str, final: bool = True) -> DocumentData:
     from .content import ApprovalLine
 
     catalogue = default_catalogue()
-    own = catalogue.examples.get(kind)
-    parties = own["parties"] if own else catalogue.example_parties
-    sections, fields = [], {}
+    parties, fields = catalogue.example_fields(kind)
+    sections = []
     for section in catalogue.sections_for(kind):
-        values = catalogue.validate_fields(
-            section.key, catalogue.example_for(section.key, parties, kind), parties
-        )
-        fields[section.key] = values
+        values = fields[section.key]
         text = catalogue.render_clause(section.key, values, parties, kind)
         sections.append(SectionText(section.key, section.title, 1, text, "core", fields=values))
     parts = catalogue.parts(kind, EXAMPLE_LEVEL, fields)

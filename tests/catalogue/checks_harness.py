@@ -12,14 +12,7 @@ CATALOGUE = default_catalogue()
 
 
 def findings_after(kind, key, change, hand_edited_text=None, today=None):
-    own = CATALOGUE.examples.get(kind)
-    parties = own["parties"] if own else CATALOGUE.example_parties
-    fields = {
-        s.key: CATALOGUE.validate_fields(
-            s.key, CATALOGUE.example_for(s.key, parties, kind), parties
-        )
-        for s in CATALOGUE.sections_for(kind)
-    }
+    parties, fields = CATALOGUE.example_fields(kind)
     fields[key] = CATALOGUE.validate_fields(
         key, {**CATALOGUE.example_for(key, parties, kind), **change}, parties
     )
@@ -29,17 +22,11 @@ def findings_after(kind, key, change, hand_edited_text=None, today=None):
 
 def example_clauses(kind: str, keys=None) -> dict[str, str]:
     """Each section's clause in a kind's example (only `keys`, if given), in document order."""
-    own = CATALOGUE.examples.get(kind)
-    parties = own["parties"] if own else CATALOGUE.example_parties
+    parties, fields = CATALOGUE.example_fields(kind)
     return {
-        s.key: CATALOGUE.render_clause(
-            s.key,
-            CATALOGUE.validate_fields(s.key, CATALOGUE.example_for(s.key, parties, kind), parties),
-            parties,
-            kind,
-        )
-        for s in CATALOGUE.sections_for(kind)
-        if keys is None or s.key in keys
+        key: CATALOGUE.render_clause(key, values, parties, kind)
+        for key, values in fields.items()
+        if keys is None or key in keys
     }
 
 

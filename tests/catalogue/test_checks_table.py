@@ -1261,14 +1261,7 @@ def test_ou_3_2_musts_are_advice_below_coordination():
 
 
 def test_a_review_month_written_in_another_section_must_match_the_next_review():
-    own = CATALOGUE.examples.get("partnership")
-    parties = own["parties"] if own else CATALOGUE.example_parties
-    fields = {
-        s.key: CATALOGUE.validate_fields(
-            s.key, CATALOGUE.example_for(s.key, parties, "partnership"), parties
-        )
-        for s in CATALOGUE.sections_for("partnership")
-    }
+    parties, fields = CATALOGUE.example_fields("partnership")
     context = dict(fields["partners_and_context"])
     context["assumptions_approach"] = "We return to this at the first review in April 2027."
     fields["partners_and_context"] = context

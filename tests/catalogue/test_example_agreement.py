@@ -11,15 +11,7 @@ from plugin.catalogue.preview import core_of, example_agreement, page_estimate
 
 def _example(kind):
     catalogue = default_catalogue()
-    own = catalogue.examples.get(kind)
-    parties = own["parties"] if own else catalogue.example_parties
-    fields = {
-        s.key: catalogue.validate_fields(
-            s.key, catalogue.example_for(s.key, parties, kind), parties
-        )
-        for s in catalogue.sections_for(kind)
-    }
-    return catalogue, parties, fields
+    return catalogue, *catalogue.example_fields(kind)
 
 
 @pytest.mark.parametrize("kind", ["partnership", "co_working"])
