@@ -48,6 +48,7 @@ bench: $(STAMP)  ## print benchmark figures under gunicorn + wrk (not tests; Pos
 	$(PY) -m bench.slow_clients
 	$(PY) -m bench.agreement_state
 	$(PY) -m bench.writes
+	$(PY) -m bench.write_floor
 	$(PY) bench/document_render.py
 	$(PY) -m bench.production
 	$(PY) -m bench.notifications
