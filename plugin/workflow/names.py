@@ -24,8 +24,22 @@ from confusable_homoglyphs.confusables import confusables_data
 _HIDDEN_CATEGORIES = ("Cc", "Cf")
 
 
-@functools.cache
-def _hidden_ranges() -> list[tuple[int, int]]:
+# The ranges _scan_hidden_ranges finds in Unicode 14.0.0 (Python 3.11's unicodedata), written out
+# because the scan of every code point costs about 0.17 s at each process's start (gunicorn
+# workers, job workers, the CLI). Another Unicode version is scanned; a test checks this table
+# against the scan.
+HIDDEN_RANGES_UNICODE = "14.0.0"
+HIDDEN_RANGES = (
+    (0x0, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD),
+    (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x13438), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+
+
+def _scan_hidden_ranges() -> list[tuple[int, int]]:
+    """Every run of code points in _HIDDEN_CATEGORIES, by this Python's Unicode data."""
     ranges: list[tuple[int, int]] = []
     for code in range(0x110000):
         if unicodedata.category(chr(code)) in _HIDDEN_CATEGORIES:
@@ -34,6 +48,13 @@ def _hidden_ranges() -> list[tuple[int, int]]:
             else:
                 ranges.append((code, code))
     return ranges
+
+
+@functools.cache
+def _hidden_ranges() -> list[tuple[int, int]]:
+    if unicodedata.unidata_version == HIDDEN_RANGES_UNICODE:
+        return list(HIDDEN_RANGES)
+    return _scan_hidden_ranges()
 
 
 @functools.cache

@@ -73,3 +73,16 @@ def test_names_refuse_format_and_control_characters(char):
         refuse_hidden_characters(f"Youth{char}Team")
     assert not re.match(name_pattern(), f"Youth{char}Team")
     assert re.match(name_pattern(), "Youth Team")
+
+
+def test_the_written_out_hidden_ranges_are_what_unicode_data_gives():
+    """The table names.py keeps (so that no process scans every code point as it starts) is
+    exactly the scan's result in its Unicode version; in another version the scan is used."""
+    import unicodedata
+
+    from plugin.workflow import names
+
+    scanned = names._scan_hidden_ranges()
+    if unicodedata.unidata_version == names.HIDDEN_RANGES_UNICODE:
+        assert list(names.HIDDEN_RANGES) == scanned
+    assert names._hidden_ranges() == scanned
