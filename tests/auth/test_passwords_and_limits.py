@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 import sqlalchemy as sa
+from argon2 import extract_parameters
 
 from auth import passwords
 from plugin import create_app
@@ -69,6 +70,10 @@ def test_production_hashes_with_rfc_9106_parameters_and_those_hashes_verify(real
     assert real.type.name == "ID"
     stored = real.hash(PASSWORD)
     assert passwords.verify(stored, PASSWORD) and not passwords.verify(stored, PASSWORD + "!")
+    # The hash a missing account is checked against costs what a real account's check costs.
+    dummy = extract_parameters(passwords.DUMMY_HASH)
+    made = extract_parameters(stored)
+    assert dummy == made
 
 
 def test_old_hash_is_upgraded_at_sign_in(make_app):
