@@ -172,8 +172,8 @@ def fill_every_field(page, words: str) -> None:
         select.select_option(index=1)
     for tick in form.get_by_role("checkbox").all():
         # Ticked from the keyboard (Space), as many people tick boxes: a pointer's click lands
-        # where the box was when it set off, and the live preview's findings above the fields
-        # can move the form meanwhile (one run saw a click change nothing).
+        # where the box was when it set off, and the findings the live preview puts under the
+        # fields above can move the form meanwhile (one run saw a click change nothing).
         if not tick.is_checked():
             tick.press(" ")
         expect(tick).to_be_checked()
