@@ -190,6 +190,7 @@ async function showList() {
   remember(null);
   stopWatching();
   pane.agreement = null;
+  showing = null;
   const [agreements, waiting] = await Promise.all([api.agreements(), api.waiting()]);
   if (session !== signOuts) return;
   view.renderAgreementList(agreements);
@@ -222,6 +223,7 @@ function labels(agreement) {
 }
 
 async function openAgreement(id, documentRead = null, early = null) {
+  showing = Number(id);
   pane.etag = null;
   pane.agreement = null;
   pane.sectionKey = null;
@@ -244,15 +246,27 @@ async function openAgreement(id, documentRead = null, early = null) {
   if (pane.inWord) await compareWithDocument(documentRead);
 }
 
+// Each state read is numbered as it is asked for, and a state is shown only when nothing asked
+// for later is on show already, and only for the agreement the pane shows or is opening: a
+// poll's answer that arrives after a newer state (a save's own refresh, a write's answer), or
+// after the user moved to another agreement or the list, would otherwise put it back.
+let stateAsked = 0;
+let stateShown = 0;
+let showing = null; // the id of the agreement on show or being opened; null on the list
+
 /** Read the state (conditionally); true when it changed. */
 async function refresh(id = pane.agreement && pane.agreement.id) {
+  const asked = ++stateAsked;
   const answer = await api.state(id, pane.etag);
-  if (answer.status === 304) return false;
-  setState(answer.data, answer.etag);
+  const stale = asked < stateShown || Number(id) !== showing;
+  if (stale || answer.status === 304) return false;
+  setState(answer.data, answer.etag, asked);
   return true;
 }
 
-function setState(agreement, etag = null) {
+/** Show `agreement`; `asked`: the number of the read it answers (a write's answer is newest). */
+function setState(agreement, etag = null, asked = ++stateAsked) {
+  stateShown = asked;
   const before = pane.sectionKey && pane.agreement ? currentSection() : null;
   const same = pane.agreement && pane.agreement.id === agreement.id;
   const previousStatus = same ? pane.agreement.status : null;

@@ -100,3 +100,53 @@ def test_the_clause_preview_follows_the_form_and_saves_nothing(pane_user, live_s
     section = next(s for s in state["sections"] if s["key"] == "purpose_and_aims")
     assert section["revision"] is None
     assert joe.uncaught == []
+
+
+def test_a_late_answer_never_puts_an_older_state_back(pane_user, live_server):
+    """A poll that read the state before a later write, answering after the state that write
+    brought is on show, changes nothing: the pane keeps the newer state."""
+    joe = pane_user("Joe Lindsay")
+    api = http_client(live_server, joe.token)
+    agreement = _summer_programme(api)
+    base = f"/agreements/{agreement['id']}/sections"
+    joe.open()
+    joe.page.get_by_role("button", name="Northside summer programme").click()
+    aims = joe.page.locator("button[data-section='purpose_and_aims'] .badge")
+    roles = joe.page.locator("button[data-section='roles_and_responsibilities'] .badge")
+    expect(roles).to_have_text("No text yet")
+
+    # The next state read is held once the server has answered it (after the aims are saved).
+    held = []
+
+    def hold_the_first(route):
+        if held:
+            route.continue_()
+        else:
+            held.append((route, route.fetch()))
+
+    joe.page.route(re.compile(rf"/api/v1/agreements/{agreement['id']}$"), hold_the_first)
+    saved = api.put(f"{base}/purpose_and_aims", json={"base_revision": 0, "text": "Our aims."})
+    assert saved.is_success
+    with joe.page.expect_request(lambda r: r.url.endswith(f"/agreements/{agreement['id']}")):
+        pass  # the pane's next poll (every 4 s)
+    while not held:
+        joe.page.wait_for_timeout(20)
+    assert held[0][1].status == 200  # it carries the aims, not yet the roles
+
+    # Then the roles are saved, and the pane reads the state again (back to the list).
+    saved = api.put(
+        f"{base}/roles_and_responsibilities", json={"base_revision": 0, "text": "Ours."}
+    )
+    assert saved.is_success
+    joe.page.locator("button[data-section='purpose_and_aims']").click()
+    joe.page.get_by_role("button", name="All sections").click()
+    expect(roles).not_to_have_text("No text yet")
+    expect(aims).not_to_have_text("No text yet")
+
+    # The held answer arrives last: the roles' revision stays on show.
+    route, response = held[0]
+    with joe.page.expect_response(lambda r: r.request == route.request):
+        route.fulfill(response=response)
+    joe.page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
+    assert roles.text_content() != "No text yet"
+    assert joe.uncaught == []
