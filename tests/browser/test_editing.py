@@ -151,9 +151,10 @@ def test_a_late_answer_never_puts_an_older_state_back(pane_user, live_server):
     expect(aims).not_to_have_text("No text yet")
 
     # The held answer arrives last: the roles' revision stays on show.
+    # The pane polls again only once it is done with the held answer: the next poll is the sign.
     route, response = held[0]
-    with joe.page.expect_response(lambda r: r.request == route.request):
-        route.fulfill(response=response)
-    joe.page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
+    route.fulfill(response=response)
+    with joe.page.expect_request(lambda r: r.url.endswith(f"/agreements/{agreement['id']}")):
+        pass
     assert roles.text_content() != "No text yet"
     assert joe.uncaught == []
