@@ -9,7 +9,7 @@ gunicorn command and runs wrk -t8 -c8 against: /healthz; one row inserted in a t
 own; and the statements of a section save in the product's order with nothing decided between
 them, each client on an agreement of its own (bench/lua/floor.lua). Printed: requests a second
 (median of the rounds) and the ratio to /healthz, beside the target #16 set for the product's
-writes (0.2x). A product write cannot do better than the second line. It asserts nothing.
+writes (0.2x). A product save cannot do better than the last line. It asserts nothing.
 """
 
 from __future__ import annotations
