@@ -2,8 +2,8 @@
 bench/write_floor.py. The same engine settings as the product (plugin.store.db.make_engine:
 SQLite in WAL with every commit on disk and writers beginning IMMEDIATE; PostgreSQL pooled), the
 same JSON body parsing, SQLAlchemy Core without the ORM, and no sign-in, rules, audit chain or
-answer to speak of. Served by gunicorn as the product is (FLOOR_DATABASE_URL names the database,
-whose tables write_floor.make_tables has made).
+answer to speak of. Served by gunicorn as the product is (DATABASE_URL names the database, whose
+tables write_floor.make_tables has made).
 
 - POST /one: one row inserted in a transaction of its own.
 - POST /shaped/<agreement>: the statements a section save sends, in the same order, with
@@ -15,13 +15,12 @@ whose tables write_floor.make_tables has made).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 
 import sqlalchemy as sa
 from flask import Flask, request
 
-from plugin.store.db import WRITE, SingleRead, create_private_file, make_engine
+from plugin.store.db import WRITE, SingleRead, make_engine, take_writers_lock
 
 META = sa.MetaData()
 TOKENS = sa.Table(
@@ -76,26 +75,18 @@ def make_tables(url: str, agreements: int) -> None:
 
 
 def _writer_queue(url: str):
-    """As the product queues SQLite's writers (plugin.store.db: a lock file taken before BEGIN
-    IMMEDIATE, held to COMMIT); nothing on PostgreSQL."""
+    """The product's queue of SQLite's writers (plugin.store.db: the lock file taken before
+    BEGIN IMMEDIATE, held to COMMIT); nothing on PostgreSQL."""
     database = sa.make_url(url).database
     if not url.startswith("sqlite") or not database:
         return contextlib.nullcontext
-
-    @contextlib.contextmanager
-    def queued():
-        path = f"{database}.writers"
-        create_private_file(path)
-        with open(path, "rb") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            yield  # closing the file releases the lock
-
-    return queued
+    return lambda: contextlib.closing(take_writers_lock(database))
 
 
-def create_app() -> Flask:
+def create_app(url: str | None = None) -> Flask:
+    """The floor's app on `url` (else DATABASE_URL, as the product reads it under gunicorn)."""
     app = Flask(__name__)
-    url = os.environ["FLOOR_DATABASE_URL"]
+    url = url or os.environ["DATABASE_URL"]
     engine = make_engine(url)
     # The token's look-up as the product makes it: one statement on an autocommit connection.
     app.extensions["single_reads"] = make_engine(url, single_reads=True)

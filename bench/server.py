@@ -98,10 +98,9 @@ def gunicorn(
     database_url: str, *args: str, log: Path | None = None, app: str = "plugin:create_app()"
 ):
     """Serve `app` (the product unless said) with `gunicorn -b 127.0.0.1:<free port> *args`;
-    yield its base URL. `database_url` is the app's DATABASE_URL (and FLOOR_DATABASE_URL)."""
+    yield its base URL. `database_url` is the app's DATABASE_URL."""
     port = free_port()
     env = {**os.environ, **KEYS, "DATABASE_URL": database_url, "PA_MODE": "production"}
-    env["FLOOR_DATABASE_URL"] = database_url
     env["PA_SIGNING_KEY_FILE"] = signing_key_file()
     command = [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", *args]
     command += ["--error-logfile", str(log) if log else "-", app]

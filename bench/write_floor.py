@@ -70,8 +70,7 @@ def statements(url: str) -> dict[str, int]:
     events = (("before_cursor_execute", count), ("begin", begin), ("commit", count))
     for name, listener in events:
         sa.event.listen(sa.Engine, name, listener)
-    os.environ["FLOOR_DATABASE_URL"] = url
-    client, counted = floor_app.create_app().test_client(), {}
+    client, counted = floor_app.create_app(url).test_client(), {}
     try:
         for name, path in ENDPOINTS.items():
             seen.clear()

@@ -166,11 +166,17 @@ def _queue_sqlite_writer(session: Session) -> None:
     url = session.get_bind().url
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return
-    path = f"{url.database}.writers"
+    g.writer_lock = take_writers_lock(url.database)  # held until the request ends: _close
+
+
+def take_writers_lock(database: str):
+    """Wait for the writers' lock file of the SQLite file `database` (`<database>.writers`,
+    created 0600) and return its open handle, which holds the lock until it is closed."""
+    path = f"{database}.writers"
     create_private_file(path)
-    handle = open(path, "rb")  # noqa: SIM115 (held until the request ends: _close)
+    handle = open(path, "rb")  # noqa: SIM115 (the caller closes it to release the lock)
     fcntl.flock(handle, fcntl.LOCK_EX)
-    g.writer_lock = handle
+    return handle
 
 
 def _release_writer(_session: Session) -> None:
