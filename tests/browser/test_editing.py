@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -132,13 +133,10 @@ def test_a_late_answer_never_puts_an_older_state_back(pane_user, live_server):
     joe.page.route(re.compile(rf"/api/v1/agreements/{agreement['id']}$"), hold_the_first_news)
     saved = api.put(f"{base}/purpose_and_aims", json={"base_revision": 0, "text": "Our aims."})
     assert saved.is_success
-    for _ in range(3):  # the pane polls every 4 s
-        if held:
-            break
-        with joe.page.expect_request(lambda r: r.url.endswith(f"/agreements/{agreement['id']}")):
-            pass
-        joe.page.wait_for_timeout(100)  # the route's handler runs meanwhile
-    assert held, "no poll brought the saved aims"
+    deadline = time.monotonic() + 15  # the pane polls every 4 s
+    while not held:  # the route's handler runs while Playwright waits
+        assert time.monotonic() < deadline, "no poll brought the saved aims"
+        joe.page.wait_for_timeout(100)
 
     # Then the roles are saved, and the pane reads the state again (back to the list).
     saved = api.put(
